@@ -1,0 +1,78 @@
+import path from 'node:path';
+import { Command, Option } from 'commander';
+import cliProgress from 'cli-progress';
+import { buildFromPaths } from '../../pipeline.js';
+import { buildArtifacts, writeOutputs } from '../../sinks/export/index.js';
+import { EXIT } from '../errors.js';
+
+export interface BuildCommandOptions {
+  out: string;
+  lexicon?: string[];
+  maxFileMb: number;
+  quiet?: boolean;
+  verbose?: boolean;
+  progress?: boolean;
+}
+
+export function registerBuild(program: Command): void {
+  program
+    .command('build')
+    .description('read transcripts (.txt, .md; files or folders) and write graph.json, csv/, load.cypher, report.md and merges.json')
+    .argument('<inputs...>', 'transcript files or folders (folders are read recursively)')
+    .requiredOption('-o, --out <dir>', 'output folder', 'out')
+    .option('--lexicon <file...>', 'extra lexicon JSON files (organizations, models, products, people, titles)')
+    .addOption(new Option('--max-file-mb <n>', 'reject transcripts larger than this').default(64).argParser(positiveNumber))
+    .option('--no-progress', 'no progress bar even on a terminal')
+    .option('-q, --quiet', 'print nothing but errors')
+    .option('-v, --verbose', 'print timings and per-file counts')
+    .action(async (inputs: string[], options: BuildCommandOptions) => {
+      process.exitCode = await runBuild(inputs, options);
+    });
+}
+
+function positiveNumber(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`expected a positive number, got "${value}"`);
+  return n;
+}
+
+export async function runBuild(inputs: string[], options: BuildCommandOptions): Promise<number> {
+  const started = performance.now();
+  const showBar = options.progress !== false && !options.quiet && process.stderr.isTTY;
+  const bar = showBar ? new cliProgress.SingleBar({ stream: process.stderr, format: 'extracting [{bar}] {value}/{total} {file}', hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic) : undefined;
+  let barStarted = false;
+  const result = await buildFromPaths(inputs, {
+    lexiconFiles: options.lexicon,
+    maxFileBytes: options.maxFileMb * 1024 * 1024,
+    onProgress: (done, total, file) => {
+      if (!bar) return;
+      if (!barStarted) {
+        bar.start(total, 0, { file: '' });
+        barStarted = true;
+      }
+      bar.update(done, { file: path.basename(file) });
+    },
+  });
+  bar?.stop();
+  const files = buildArtifacts({ graph: result.graph, resolution: result.resolution, rejections: result.rejections, documents: result.documents });
+  await writeOutputs(options.out, files);
+  for (const r of result.rejections) process.stderr.write(`forumkg: rejected ${r.path}: ${r.reason}\n`);
+  if (!options.quiet) {
+    const counts = new Map<string, number>();
+    for (const n of result.graph.nodes) counts.set(n.label, (counts.get(n.label) ?? 0) + 1);
+    const seconds = ((performance.now() - started) / 1000).toFixed(2);
+    process.stdout.write(
+      `forumkg: ${result.documents.length} transcript(s) → ${result.graph.nodes.length} nodes (${[...counts].map(([l, c]) => `${l} ${c}`).join(', ')}), ` +
+      `${result.graph.relationships.length} relationships in ${seconds}s; wrote ${path.join(options.out, 'graph.json')} and ${files.size - 1} more files\n`,
+    );
+    if (options.verbose) {
+      process.stdout.write(`timings (ms): ${Object.entries(result.timings).map(([k, v]) => `${k} ${v}`).join(', ')}\n`);
+      for (const d of result.documents) process.stdout.write(`  ${d.file}: ${d.lines} lines, ${d.mentions} mentions (${d.encoding})\n`);
+    }
+  }
+  if (result.documents.length === 0 && result.rejections.length === 0) {
+    process.stderr.write('forumkg: no .txt or .md transcripts found in the given inputs\n');
+    return EXIT.rejected;
+  }
+  return result.rejections.length ? EXIT.rejected : EXIT.ok;
+}

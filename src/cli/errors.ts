@@ -1,0 +1,19 @@
+/** Exit codes of the forumkg command line. */
+export const EXIT = {
+  ok: 0,
+  /** some input was rejected (the others were processed) */
+  rejected: 1,
+  /** the command line was wrong */
+  usage: 2,
+  /** something the user can fix outside the inputs (output folder, lexicon or gold file) */
+  failed: 3,
+  /** Neo4j could not be reached or refused the credentials */
+  neo4j: 4,
+} as const;
+
+/** An error whose message tells the user what to do; printed as one line, without a stack trace. */
+export class UserError extends Error {
+  constructor(message: string, readonly exitCode: number = EXIT.failed) {
+    super(message);
+  }
+}

@@ -1,0 +1,3 @@
+export * from './gold.js';
+export * from './score.js';
+export * from './format.js';

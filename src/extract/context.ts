@@ -1,0 +1,84 @@
+import { originalSurface } from '../ingest/normalise.js';
+import type { Document, Line } from '../ingest/schema.js';
+import type { Lexicon } from '../lexicon/lexicon.js';
+import type { EvidenceRef, ExtractedMention } from './schema.js';
+import type { Segmenter } from './segment.js';
+
+const QUOTE_MAX = 160;
+const SENTENCE_END = /[。！？!?；;]/;
+
+/** Everything the extraction steps of one document share: its lines, the lexicon, the segmenter and the mentions so far. */
+export class DocumentContext {
+  readonly mentions: ExtractedMention[] = [];
+  private readonly byLine = new Map<number, ExtractedMention[]>();
+  private nextId = 0;
+
+  constructor(
+    readonly doc: Document,
+    readonly lexicon: Lexicon,
+    readonly segmenter: Segmenter,
+  ) {}
+
+  get source(): string {
+    return this.doc.file;
+  }
+
+  /** Lines with text to match, skipping the title heading. */
+  *contentLines(): Generator<Line> {
+    for (const line of this.doc.lines) if (line.text.trim() !== '' && !(line.number === 1 && line.text.startsWith('#'))) yield line;
+  }
+
+  line(number: number): Line {
+    return this.doc.lines[number - 1]!;
+  }
+
+  /** The sentence around [start, end) of a line, cut to a readable length. */
+  quote(line: Line, start: number, end = start): string {
+    const text = line.text;
+    let from = start;
+    while (from > 0 && !SENTENCE_END.test(text[from - 1]!)) from--;
+    let to = end;
+    while (to < text.length && !SENTENCE_END.test(text[to]!)) to++;
+    if (to < text.length) to++;
+    if (to - from > QUOTE_MAX) {
+      from = Math.max(from, start - 60);
+      to = Math.min(to, Math.max(end + 60, from + QUOTE_MAX));
+    }
+    const quote = originalSurface(line, from, to).trim();
+    return quote || text.slice(start, end) || text.slice(0, QUOTE_MAX);
+  }
+
+  evidence(line: Line, start: number, end = start): EvidenceRef {
+    return { source: this.source, line: line.number, quote: this.quote(line, start, end) };
+  }
+
+  surface(line: Line, start: number, end: number): string {
+    return originalSurface(line, start, end);
+  }
+
+  /** Adds a mention unless one of the same type already covers exactly that span; returns the kept one. */
+  addMention(m: Omit<ExtractedMention, 'id' | 'source' | 'text' | 'form'> & { form?: string }, line: Line): ExtractedMention {
+    const existing = this.mentionsOnLine(line.number).find((x) => x.start === m.start && x.end === m.end && x.type === m.type);
+    if (existing) {
+      if (m.titles?.length) existing.titles = [...new Set([...(existing.titles ?? []), ...m.titles])];
+      if (!existing.kind && m.kind) existing.kind = m.kind;
+      return existing;
+    }
+    const form = m.form ?? line.text.slice(m.start, m.end);
+    const mention: ExtractedMention = { ...m, id: `m${this.nextId++}`, source: this.source, text: this.surface(line, m.start, m.end) || form, form };
+    this.mentions.push(mention);
+    const onLine = this.byLine.get(line.number);
+    if (onLine) onLine.push(mention);
+    else this.byLine.set(line.number, [mention]);
+    return mention;
+  }
+
+  /** Mentions of a line that overlap [start, end). */
+  overlapping(lineNumber: number, start: number, end: number): ExtractedMention[] {
+    return this.mentionsOnLine(lineNumber).filter((m) => m.start < end && start < m.end);
+  }
+
+  mentionsOnLine(lineNumber: number): ExtractedMention[] {
+    return this.byLine.get(lineNumber) ?? [];
+  }
+}

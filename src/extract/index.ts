@@ -1,0 +1,53 @@
+import type { Document } from '../ingest/schema.js';
+import type { Lexicon } from '../lexicon/lexicon.js';
+import { DocumentContext } from './context.js';
+import { extractIntroductions } from './introductions.js';
+import { attachVersions, extractLatinModels, extractModelPatterns } from './models.js';
+import { extractSuffixOrganizations } from './organizations.js';
+import { extractProductPatterns } from './products.js';
+import { extractReferences } from './references.js';
+import { extractOwnership, extractStatedPartnerships, findOrganizer } from './relations.js';
+import type { Extraction, RelationCandidate } from './schema.js';
+import { Segmenter } from './segment.js';
+import { extractSignings } from './signings.js';
+import { spotLexiconNames } from './spot.js';
+
+export * from './schema.js';
+export { Segmenter } from './segment.js';
+
+/** Everything extraction needs besides the document; build once per run (loading the segmenter takes a moment). */
+export interface Extractor {
+  lexicon: Lexicon;
+  segmenter: Segmenter;
+}
+
+export function createExtractor(lexicon: Lexicon): Extractor {
+  return { lexicon, segmenter: new Segmenter(lexicon) };
+}
+
+/** Mentions, relation candidates and signing events of one transcript. */
+export function extractDocument(doc: Document, extractor: Extractor): Extraction {
+  const ctx = new DocumentContext(doc, extractor.lexicon, extractor.segmenter);
+  spotLexiconNames(ctx);
+  const { introductions, relations: introductionRelations } = extractIntroductions(ctx);
+  extractSuffixOrganizations(ctx);
+  extractModelPatterns(ctx);
+  extractLatinModels(ctx);
+  attachVersions(ctx, ctx.mentions);
+  extractProductPatterns(ctx);
+  extractReferences(ctx);
+
+  const organizer = findOrganizer(ctx);
+  const { signings, relations: signingRelations } = extractSignings(ctx, introductions, organizer?.mention);
+  const relations: RelationCandidate[] = [
+    ...introductionRelations,
+    ...extractOwnership(ctx),
+    ...extractStatedPartnerships(ctx, organizer?.mention),
+    ...signingRelations,
+  ];
+  if (organizer) {
+    const line = ctx.line(organizer.quoteLine);
+    relations.push({ type: 'ORGANIZED', from: organizer.mention.id, evidence: ctx.evidence(line, 0) });
+  }
+  return { source: doc.file, sha256: doc.sha256, forum: doc.forum, mentions: ctx.mentions, relations, signings };
+}

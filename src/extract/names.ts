@@ -1,0 +1,49 @@
+import type { Lexicon } from '../lexicon/lexicon.js';
+
+/** Characters that never occur in a Chinese personal name as spoken on stage (function words, pronouns, measure words). */
+const NON_NAME_CHARS = new Set([...'的了是在和与及我你他她它们这那个各位些就也都还又很把被对从向为让请说讲到着过吗呢吧啊呀哦嗯么之其或并等以于而但如果因所被将要会能可已']);
+
+/** Characters that typically end an organisation or department name; a name does not start with them. */
+const ORG_FINAL_CHARS = new Set([...'局部委院司团心所室厅处办会校行馆台网站社厂店组队科系区市省县镇州国业司']);
+
+export interface NameCheck {
+  /** Allow transliterated foreign names of up to 8 characters (only when the slot is clearly delimited). */
+  long?: boolean;
+}
+
+/** True when the text can be a person's name: surname first, Han only, short, not a known title, place or organisation. */
+export function isPlausibleName(text: string, lexicon: Lexicon, check: NameCheck = {}): boolean {
+  const chars = [...text];
+  if (chars.length < 2) return false;
+  if (!chars.every((c) => /\p{Script=Han}/u.test(c))) return false;
+  if (chars.some((c) => NON_NAME_CHARS.has(c))) return false;
+  if (lexicon.titleSet.has(text) || lexicon.places.has(text) || lexicon.orgWords.has(text)) return false;
+  const known = lexicon.lookup(text);
+  if (known && known.type !== 'Person') return false;
+  if (known?.type === 'Person') return true;
+  const compound = chars.length >= 3 && lexicon.compoundSurnames.has(chars[0]! + chars[1]!);
+  const maxLength = check.long ? 8 : compound ? 4 : 3;
+  if (chars.length > maxLength) return false;
+  if (chars.length >= 4 && !compound) return check.long === true;
+  return compound || lexicon.surnames.has(chars[0]!);
+}
+
+/**
+ * Splits "organisation + name" (中国移动高同庆, 上海市科委胡魁) into its two parts, choosing a
+ * three-character name unless its first character cannot start a name.
+ */
+export function splitOrgAndName(text: string, lexicon: Lexicon): { org: string; name: string } | undefined {
+  const chars = [...text];
+  if (chars.length <= 3 && isPlausibleName(text, lexicon)) return { org: '', name: text };
+  const options: number[] = [];
+  if (chars.length >= 5 && lexicon.compoundSurnames.has(chars[chars.length - 4]! + chars[chars.length - 3]!)) options.push(4);
+  options.push(3, 2);
+  for (const length of options) {
+    if (chars.length - length < 2 && chars.length !== length) continue;
+    const name = chars.slice(-length).join('');
+    const org = chars.slice(0, -length).join('');
+    if (length === 3 && ORG_FINAL_CHARS.has(chars[chars.length - 3]!)) continue;
+    if (isPlausibleName(name, lexicon)) return { org, name };
+  }
+  return undefined;
+}

@@ -1,0 +1,164 @@
+import type { Line } from '../ingest/schema.js';
+import type { OrgKind, SuffixEntry } from '../lexicon/schema.js';
+import type { DocumentContext } from './context.js';
+import { isPlausibleName } from './names.js';
+import type { ExtractedMention } from './schema.js';
+import type { Token } from './segment.js';
+
+/**
+ * An organisation read from a slot of the stage grammar, not yet added as a mention: it becomes one
+ * only when a person is attached to it (`materialize`), so that text before a stray title word never
+ * turns into an organisation. `department` is what followed a known organisation (中国商飞 + 信息化部).
+ */
+export interface OrgSlot {
+  line: Line;
+  start: number;
+  end: number;
+  existing?: ExtractedMention;
+  kind?: OrgKind;
+  impliedName?: string;
+  confidence: number;
+  department?: string;
+}
+
+const CLAUSE_BREAK = /[、，,。；;！!？?：:\s“”"（）()《》「」【】…]/;
+/** Endings of internal departments, which belong in a person's title rather than becoming organisations. */
+const DEPARTMENT_END = /(部|委|处|办|科|室|中心|事业部|事业群|办公室|团队|条线|板块|总部)$/;
+/** Part-of-speech tags (jieba) that can be inside an organisation name. */
+const NAME_TAGS = new Set(['n', 'nr', 'nrt', 'nrfg', 'ns', 'nt', 'nz', 'vn', 'b', 'j', 'eng', 'l', 'ng', 'x', 'an', 'nw']);
+/** Tags of nouns: a name needs at least one before its suffix. */
+const NOUN_TAGS = new Set(['n', 'nr', 'nrt', 'nrfg', 'ns', 'nt', 'nz', 'j', 'eng', 'x', 'ng', 'nw', 'vn', 'l']);
+/** Tags that make a name proper (not a run of common nouns). */
+const PROPER_TAGS = new Set(['nr', 'nrt', 'nrfg', 'ns', 'nt', 'nz', 'j', 'eng', 'x']);
+/** Pronouns, demonstratives and particles: text holding one is speech, not an organisation's name. */
+const NOT_IN_NAME = /[我你他她它们这那哪各每些了吗呢吧啊呃嗯就都也还很]|的/;
+const LEADING_JUNK = /^[的之和与及是在把被对从向]+/;
+const TRAILING_JUNK = /[的之和与及]+$/;
+const GOVERNMENT_PLACE = /(省|市|区|县|州|自治区)$/;
+/** Longest organisation name accepted from a slot without a suffix or lexicon support. */
+const MAX_BARE_SLOT = 10;
+
+function endingSuffix(ctx: DocumentContext, name: string): SuffixEntry | undefined {
+  const found = ctx.lexicon.suffixIndex.longestEndingAt(name, name.length)?.value;
+  return found && name.length > found.suffix.length ? found : undefined;
+}
+
+/**
+ * Reads [start, end) of a line as the organisation of an introduction: a lexicon organisation (with a
+ * trailing department kept apart), a place standing for its government, or a new organisation name.
+ * `requireEvidence` asks for a suffix or homophone of a lexicon name when the slot alone is not enough
+ * (an item on its own in a list).
+ */
+export function organizationSlot(
+  ctx: DocumentContext,
+  line: Line,
+  start: number,
+  end: number,
+  options: { requireEvidence?: boolean } = {},
+): OrgSlot | undefined {
+  const lead = line.text.slice(start, end).match(LEADING_JUNK)?.[0].length ?? 0;
+  start += lead;
+  const trail = line.text.slice(start, end).match(TRAILING_JUNK)?.[0].length ?? 0;
+  end -= trail;
+  const raw = line.text.slice(start, end);
+  if ([...raw].length < 2 || !/\p{Script=Han}|[A-Za-z]{2,}/u.test(raw)) return undefined;
+  const { lexicon } = ctx;
+  if (lexicon.orgWords.has(raw) || lexicon.titleSet.has(raw)) return undefined;
+
+  const overlapping = ctx.overlapping(line.number, start, end).filter((m) => m.type === 'Organization');
+  const atStart = overlapping.filter((m) => m.start === start).sort((a, b) => b.end - a.end)[0];
+  if (atStart) {
+    if (atStart.end === end) return { line, start, end, existing: atStart, confidence: atStart.confidence };
+    const rest = line.text.slice(atStart.end, end);
+    if (NOT_IN_NAME.test(rest)) return undefined;
+    const restSuffix = endingSuffix(ctx, rest);
+    if (restSuffix && restSuffix.strength === 'strong' && !DEPARTMENT_END.test(rest)) {
+      return { line, start, end, kind: restSuffix.kind, confidence: 0.8 };
+    }
+    return { line, start, end, existing: atStart, department: rest, confidence: atStart.confidence };
+  }
+  if (overlapping.some((m) => m.start < start || m.end > end)) return undefined;
+  if (NOT_IN_NAME.test(raw)) return undefined;
+
+  if (lexicon.places.has(raw)) {
+    if (!GOVERNMENT_PLACE.test(raw)) return undefined;
+    return { line, start, end, kind: 'government', impliedName: `${raw}人民政府`, confidence: 0.7 };
+  }
+  if (isPlausibleName(raw, lexicon)) return undefined;
+  const suffix = endingSuffix(ctx, raw);
+  const homophone = ctx.lexicon.closest(raw, 'Organization');
+  if (!suffix && !homophone && (options.requireEvidence || [...raw].length > MAX_BARE_SLOT)) return undefined;
+  if ([...raw].length > 24) return undefined;
+  return { line, start, end, kind: suffix?.kind ?? homophone?.entry.kind ?? 'company', confidence: suffix ? 0.85 : 0.7 };
+}
+
+/** The mention for an organisation slot, added when a person is attached to it. */
+export function materialize(ctx: DocumentContext, slot: OrgSlot): ExtractedMention {
+  if (slot.existing && slot.existing.end === slot.end) return slot.existing;
+  if (slot.existing && slot.department) return slot.existing;
+  return ctx.addMention({
+    type: 'Organization', start: slot.start, end: slot.end, line: slot.line.number, method: 'introduction', confidence: slot.confidence,
+    ...(slot.kind ? { kind: slot.kind } : {}), ...(slot.impliedName ? { impliedName: slot.impliedName } : {}),
+  }, slot.line);
+}
+
+/** Organisation names ending in a known suffix (有限公司, 研究院, 大学, 管委会 …) anywhere in the text. */
+export function extractSuffixOrganizations(ctx: DocumentContext): void {
+  const { lexicon } = ctx;
+  for (const line of ctx.contentLines()) {
+    const text = line.text;
+    let tokens: Token[] | undefined;
+    let clauseStart = -1;
+    for (let i = 0; i < text.length; i++) {
+      const suffix = lexicon.freeSuffixIndex.longestAt(text, i)?.value;
+      if (!suffix) continue;
+      const end = i + suffix.suffix.length;
+      if (ctx.overlapping(line.number, i, end).some((m) => m.type === 'Organization' || m.type === 'Person')) continue;
+      // clause around the suffix, tagged once per clause
+      let from = i;
+      while (from > 0 && !CLAUSE_BREAK.test(text[from - 1]!)) from--;
+      if (from !== clauseStart) {
+        let to = end;
+        while (to < text.length && !CLAUSE_BREAK.test(text[to]!)) to++;
+        tokens = ctx.segmenter.tag(text.slice(from, to)).map((t) => ({ ...t, start: t.start + from, end: t.end + from }));
+        clauseStart = from;
+      }
+      const found = nameBefore(ctx, line, tokens!, i, end, suffix);
+      if (found) {
+        ctx.addMention({ type: 'Organization', start: found.start, end, line: line.number, method: 'org-suffix', confidence: suffix.strength === 'strong' ? 0.8 : 0.6, kind: suffix.kind }, line);
+        i = end - 1;
+      }
+    }
+  }
+}
+
+function nameBefore(ctx: DocumentContext, line: Line, tokens: Token[], suffixStart: number, suffixEnd: number, suffix: SuffixEntry): { start: number } | undefined {
+  const { lexicon } = ctx;
+  const last = tokens.findIndex((t) => t.start < suffixEnd && t.end >= suffixEnd);
+  if (last < 0 || tokens[last]!.end !== suffixEnd) return undefined; // the suffix is inside a longer word (大学生, 公司化)
+  const first = tokens.findIndex((t) => t.end > suffixStart);
+  if (first < 0) return undefined;
+  const head = tokens[first]!;
+  let start = Math.min(head.start, suffixStart);
+  let proper = head.start < suffixStart && PROPER_TAGS.has(head.tag);
+  let noun = head.start < suffixStart && NOUN_TAGS.has(head.tag);
+  for (let k = first - 1; k >= 0; k--) {
+    const t = tokens[k]!;
+    if (!NAME_TAGS.has(t.tag)) break;
+    if (t.tag === 'x' && !/^[\p{Script=Han}A-Za-z0-9]+$/u.test(t.word)) break;
+    if (lexicon.titleSet.has(t.word) || lexicon.orgWords.has(t.word)) break;
+    const mentions = ctx.overlapping(line.number, t.start, t.end);
+    if (mentions.some((m) => m.type !== 'Organization')) break;
+    if (suffixEnd - t.start > 24) break;
+    start = t.start;
+    if (PROPER_TAGS.has(t.tag) || mentions.length > 0) proper = true;
+    if (NOUN_TAGS.has(t.tag)) noun = true;
+  }
+  if (start >= suffixStart) return undefined;
+  const name = line.text.slice(start, suffixEnd);
+  const core = line.text.slice(start, suffixStart);
+  if (lexicon.orgWords.has(name) || lexicon.orgWords.has(core) || lexicon.places.has(name)) return undefined;
+  if (!noun || [...core].length < 2) return undefined;
+  if (suffix.strength !== 'strong' && !proper) return undefined;
+  return { start };
+}

@@ -1,0 +1,110 @@
+import type { DocumentContext } from './context.js';
+import type { ExtractedMention, RelationCandidate } from './schema.js';
+
+const SENTENCE_END = /[。！？!?；;]/;
+const PARTNER_CUE = /合作伙伴|战略合作|携手|联合发布|共同发布|联合推出|共同推出|联合打造|共同打造|达成合作|展开合作|开展合作|深度合作|签约合作|合作/;
+const JOINT_LAUNCH = /联合发布|共同发布|联合推出|共同推出|联合打造|共同打造/;
+const WE = /我们|与我们|和我们|跟我们/;
+const HOSTED_BY = /由(.{2,30}?)(主办|举办|承办|发起)/;
+
+function sentenceBounds(text: string, at: number): [number, number] {
+  let from = at;
+  while (from > 0 && !SENTENCE_END.test(text[from - 1]!)) from--;
+  let to = at;
+  while (to < text.length && !SENTENCE_END.test(text[to]!)) to++;
+  return [from, to];
+}
+
+/** The organisation that runs the forum: named in the title, or "由X主办" in the text. */
+export function findOrganizer(ctx: DocumentContext): { mention: ExtractedMention; quoteLine: number } | undefined {
+  const title = ctx.doc.forum.title;
+  const heading = ctx.doc.lines.find((l) => l.text.trim() !== '');
+  if (heading && heading.text.includes(title)) {
+    const at = heading.text.indexOf(title);
+    const inTitle = ctx.mentionsOnLine(heading.number).filter((m) => m.type === 'Organization' && m.start >= at && m.end <= at + title.length);
+    if (inTitle[0]) return { mention: inTitle[0], quoteLine: heading.number };
+  }
+  for (const line of ctx.contentLines()) {
+    const m = HOSTED_BY.exec(line.text);
+    if (!m) continue;
+    const from = m.index;
+    const to = from + m[0].length;
+    const org = ctx.mentionsOnLine(line.number).find((x) => x.type === 'Organization' && x.start >= from && x.end <= to);
+    if (org) return { mention: org, quoteLine: line.number };
+  }
+  return undefined;
+}
+
+/**
+ * DEVELOPS and OFFERS: an organisation written right before its model or product (华为云盘古大模型),
+ * the developer or owner the lexicon records when that organisation is named in the same transcript,
+ * or the single organisation of the sentence that introduces a model found by pattern.
+ */
+export function extractOwnership(ctx: DocumentContext): RelationCandidate[] {
+  const relations: RelationCandidate[] = [];
+  const orgsByName = new Map<string, ExtractedMention>();
+  for (const m of ctx.mentions) {
+    if (m.type !== 'Organization') continue;
+    for (const key of [m.lexiconName, m.impliedName, m.form]) if (key && !orgsByName.has(key)) orgsByName.set(key, m);
+  }
+  for (const m of ctx.mentions) {
+    if (m.type !== 'Model' && m.type !== 'Product') continue;
+    const type = m.type === 'Model' ? 'DEVELOPS' : 'OFFERS';
+    const line = ctx.line(m.line);
+    const evidence = ctx.evidence(line, m.start, m.end);
+    const onLine = ctx.mentionsOnLine(m.line);
+    const adjacent = onLine.find((o) => o.type === 'Organization' && (o.end === m.start || (o.end + 1 === m.start && line.text[o.end] === '的')));
+    if (adjacent) {
+      relations.push({ type, from: adjacent.id, to: m.id, evidence });
+      continue;
+    }
+    const owner = m.lexiconName ? ctx.lexicon.entry(m.type, m.lexiconName)?.owner : undefined;
+    if (owner) {
+      const org = orgsByName.get(owner);
+      if (org) relations.push({ type, from: org.id, to: m.id, evidence });
+      continue;
+    }
+    if (m.method === 'model-pattern' || m.method === 'product-pattern') {
+      const [from, to] = sentenceBounds(line.text, m.start);
+      const orgs = onLine.filter((o) => o.type === 'Organization' && o.start >= from && o.end <= to && o.end <= m.start);
+      const distinct = new Set(orgs.map((o) => o.lexiconName ?? o.form));
+      if (distinct.size === 1) relations.push({ type, from: orgs[orgs.length - 1]!.id, to: m.id, evidence });
+    }
+  }
+  return relations;
+}
+
+/**
+ * PARTNERS_WITH stated in a sentence: a cooperation cue (合作伙伴, 携手, 联合发布 …) with two or more
+ * organisations links the first with each other one; with one organisation and "我们", it links that
+ * organisation with the forum's organiser.
+ */
+export function extractStatedPartnerships(ctx: DocumentContext, organizer: ExtractedMention | undefined): RelationCandidate[] {
+  const relations: RelationCandidate[] = [];
+  for (const line of ctx.contentLines()) {
+    if (!PARTNER_CUE.test(line.text)) continue;
+    const orgs = ctx.mentionsOnLine(line.number).filter((m) => m.type === 'Organization').sort((a, b) => a.start - b.start);
+    if (orgs.length === 0) continue;
+    const seenSentences = new Set<number>();
+    for (const anchor of orgs) {
+      const [from, to] = sentenceBounds(line.text, anchor.start);
+      if (seenSentences.has(from)) continue;
+      seenSentences.add(from);
+      const sentence = line.text.slice(from, to);
+      const cue = PARTNER_CUE.exec(sentence);
+      if (!cue) continue;
+      const basis = JOINT_LAUNCH.test(sentence) ? 'joint-launch' : 'stated';
+      const inSentence = orgs.filter((m) => m.start >= from && m.end <= to);
+      const distinct: ExtractedMention[] = [];
+      for (const m of inSentence) if (!distinct.some((d) => (d.lexiconName ?? d.form) === (m.lexiconName ?? m.form))) distinct.push(m);
+      const evidence = ctx.evidence(line, from + cue.index, from + cue.index + cue[0].length);
+      if (distinct.length >= 2) {
+        const [first, ...others] = distinct;
+        for (const other of others) relations.push({ type: 'PARTNERS_WITH', from: first!.id, to: other.id, basis, evidence });
+      } else if (organizer && WE.test(sentence) && (distinct[0]!.lexiconName ?? distinct[0]!.form) !== (organizer.lexiconName ?? organizer.form)) {
+        relations.push({ type: 'PARTNERS_WITH', from: organizer.id, to: distinct[0]!.id, basis, evidence });
+      }
+    }
+  }
+  return relations;
+}

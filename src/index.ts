@@ -1,0 +1,11 @@
+/** forumkg as a library: the pipeline stages and the graph contract. */
+export * from './ingest/index.js';
+export * from './extract/index.js';
+export * from './resolve/schema.js';
+export { resolve } from './resolve/resolve.js';
+export * from './graph/schema.js';
+export { buildGraph, forumId } from './graph/build.js';
+export { Lexicon } from './lexicon/lexicon.js';
+export { buildFromPaths, loadLexicon, type BuildOptions, type BuildResult } from './pipeline.js';
+export { buildArtifacts, writeOutputs, graphJson } from './sinks/export/index.js';
+export * from './eval/index.js';

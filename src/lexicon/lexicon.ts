@@ -1,0 +1,276 @@
+import type { EntityType } from '../extract/schema.js';
+import { hasHan, normalizeName } from '../util/text.js';
+import { charReadings, foldedKey, fuzzyBudget, nameCost, isHan } from './pinyin.js';
+import type { LexiconFiles, OrgKind, SuffixEntry } from './schema.js';
+import { PRODUCT_CATEGORIES } from './schema.js';
+import { PhraseIndex } from './phrases.js';
+
+export type ProductCategory = (typeof PRODUCT_CATEGORIES)[number];
+
+/** One lexicon entity, whatever file it came from. */
+export interface LexEntry {
+  type: EntityType;
+  name: string;
+  aliases: string[];
+  weakAliases: string[];
+  kind?: OrgKind;
+  category?: ProductCategory;
+  /** Organisation that develops (models) or offers (products) it, or employs (people). */
+  owner?: string | null;
+  family?: string | null;
+  parent?: string | null;
+  titles?: string[];
+}
+
+export interface SpotHit {
+  start: number;
+  end: number;
+  entry: LexEntry;
+  /** The lexicon form (name or alias) that matched. */
+  form: string;
+  method: 'lexicon' | 'lexicon-pinyin';
+}
+
+interface Pattern {
+  text: string;
+  entry: LexEntry;
+  form: string;
+  caseSensitive: boolean;
+}
+
+interface PinyinNode {
+  next: Map<string, PinyinNode>;
+  ends: Array<{ entry: LexEntry; form: string }>;
+}
+
+const LATIN_WORD_CHAR = /[a-z0-9]/i;
+const TYPE_PRIORITY: Record<EntityType, number> = { Model: 0, Product: 1, Organization: 2, Person: 3 };
+
+function isHanOnly(text: string): boolean {
+  return [...text].every(isHan);
+}
+
+/** The lexicons, indexed for spotting names in text and for matching candidate names. */
+export class Lexicon {
+  readonly entries: LexEntry[] = [];
+  readonly titles: string[];
+  readonly titleSet: Set<string>;
+  readonly suffixes: SuffixEntry[];
+  readonly titleIndex: PhraseIndex<string>;
+  readonly suffixIndex: PhraseIndex<SuffixEntry>;
+  /** Suffixes that may end an organisation name in free text (not the slot-only ones). */
+  readonly freeSuffixIndex: PhraseIndex<SuffixEntry>;
+  readonly honorificIndex: PhraseIndex<string>;
+  readonly honorifics: string[];
+  readonly englishHonorifics: string[];
+  readonly surnames: Set<string>;
+  readonly compoundSurnames: Set<string>;
+  readonly places: Set<string>;
+  readonly orgWords: Set<string>;
+  readonly modelModifiers: Set<string>;
+  readonly productWords: Set<string>;
+
+  private readonly byForm = new Map<string, LexEntry[]>();
+  private readonly weakByForm = new Map<string, LexEntry[]>();
+  private readonly byName = new Map<string, LexEntry>();
+  private readonly patternsByFirst = new Map<string, Pattern[]>();
+  private readonly pinyinRoot: PinyinNode = { next: new Map(), ends: [] };
+  private readonly fuzzyIndex = new Map<string, Set<number>>();
+  private readonly fuzzyForms: Array<{ form: string; entry: LexEntry }> = [];
+
+  constructor(files: LexiconFiles) {
+    for (const e of files.organizations.entries) {
+      this.add({ type: 'Organization', name: e.name, aliases: e.aliases, weakAliases: e.weakAliases, kind: e.kind, parent: e.parent });
+    }
+    for (const e of files.models.entries) {
+      this.add({ type: 'Model', name: e.name, aliases: e.aliases, weakAliases: e.weakAliases, owner: e.developer, family: e.family });
+    }
+    for (const e of files.products.entries) {
+      this.add({ type: 'Product', name: e.name, aliases: e.aliases, weakAliases: e.weakAliases, owner: e.owner, category: e.category });
+    }
+    for (const e of files.people.entries) {
+      this.add({ type: 'Person', name: e.name, aliases: e.aliases, weakAliases: [], owner: e.affiliation, titles: e.titles });
+    }
+    for (const list of this.patternsByFirst.values()) list.sort((a, b) => b.text.length - a.text.length);
+
+    this.titles = [...new Set(files.titles.items)].sort((a, b) => b.length - a.length);
+    this.titleSet = new Set(this.titles);
+    this.suffixes = [...files.orgSuffixes.entries].sort((a, b) => b.suffix.length - a.suffix.length);
+    this.honorifics = [...new Set(files.honorifics.items)].sort((a, b) => b.length - a.length);
+    this.titleIndex = PhraseIndex.of(this.titles);
+    this.suffixIndex = new PhraseIndex(this.suffixes.map((s) => ({ phrase: s.suffix, value: s })));
+    this.freeSuffixIndex = new PhraseIndex(this.suffixes.filter((s) => s.strength !== 'slot').map((s) => ({ phrase: s.suffix, value: s })));
+    this.honorificIndex = PhraseIndex.of(this.honorifics);
+    this.englishHonorifics = files.honorifics.englishItems;
+    this.surnames = new Set(files.surnames.items.filter((s) => [...s].length === 1));
+    this.compoundSurnames = new Set(files.surnames.items.filter((s) => [...s].length === 2));
+    this.places = new Set(files.places.items);
+    this.orgWords = new Set(files.genericTerms.orgWords);
+    this.modelModifiers = new Set(files.genericTerms.modelModifiers);
+    this.productWords = new Set(files.genericTerms.productWords);
+  }
+
+  private add(entry: LexEntry): void {
+    const existing = this.byName.get(`${entry.type}|${entry.name}`);
+    if (existing) {
+      existing.aliases = [...new Set([...existing.aliases, ...entry.aliases])];
+      return;
+    }
+    this.byName.set(`${entry.type}|${entry.name}`, entry);
+    this.entries.push(entry);
+    const forms = [...new Set([entry.name, ...entry.aliases])];
+    for (const form of forms) {
+      const key = normalizeName(form);
+      if (key.length < 2) continue;
+      push(this.byForm, key, entry);
+      this.addPattern(form, entry);
+      if (hasHan(form) && isHanOnly(form) && [...form].length >= 3) this.addPinyin(form, entry);
+    }
+    for (const form of entry.weakAliases) push(this.weakByForm, normalizeName(form), entry);
+  }
+
+  private addPattern(form: string, entry: LexEntry): void {
+    const variants = new Set<string>([form]);
+    if (!hasHan(form)) {
+      variants.add(form.replace(/[-\s]/g, ''));
+      variants.add(form.replace(/-/g, ' '));
+      variants.add(form.replace(/\s/g, '-'));
+    }
+    for (const variant of variants) {
+      if ([...variant].length < 2) continue;
+      const latin = !hasHan(variant);
+      const caseSensitive = latin && variant.length <= 4;
+      const text = caseSensitive ? variant : variant.toLowerCase();
+      push(this.patternsByFirst, text[0]!, { text, entry, form, caseSensitive });
+    }
+  }
+
+  private addPinyin(form: string, entry: LexEntry): void {
+    let node = this.pinyinRoot;
+    for (const syllable of foldedKey(form).split(' ')) {
+      let child = node.next.get(syllable);
+      if (!child) {
+        child = { next: new Map(), ends: [] };
+        node.next.set(syllable, child);
+      }
+      node = child;
+    }
+    node.ends.push({ entry, form });
+    const index = this.fuzzyForms.length;
+    this.fuzzyForms.push({ form, entry });
+    const chars = [...form];
+    chars.forEach((ch, pos) => {
+      for (const r of charReadings(ch)) addToSet(this.fuzzyIndex, `${chars.length}|${pos}|${r}`, index);
+    });
+  }
+
+  /** The lexicon entry with this exact canonical name. */
+  entry(type: EntityType, name: string): LexEntry | undefined {
+    return this.byName.get(`${type}|${name}`);
+  }
+
+  /** Entries whose name or alias equals the form (after normalisation), optionally of one type. */
+  lookup(form: string, type?: EntityType, includeWeak = false): LexEntry | undefined {
+    const key = normalizeName(form);
+    const found = [...(this.byForm.get(key) ?? []), ...(includeWeak ? this.weakByForm.get(key) ?? [] : [])];
+    const typed = type ? found.filter((e) => e.type === type) : found;
+    return typed.sort((a, b) => TYPE_PRIORITY[a.type] - TYPE_PRIORITY[b.type])[0];
+  }
+
+  /**
+   * Finds lexicon names in a text: exact names and aliases (Latin ones case-insensitively, short
+   * acronyms exactly, on word boundaries) and Han names of three or more characters written with other
+   * characters of the same toneless pinyin (ASR homophones). Leftmost-longest, no overlaps.
+   */
+  spot(text: string): SpotHit[] {
+    const lower = text.replace(/[A-Z]/g, (c) => c.toLowerCase());
+    const hits: SpotHit[] = [];
+    for (let i = 0; i < text.length; ) {
+      const best = this.longestAt(text, lower, i);
+      if (best) {
+        hits.push(best);
+        i = best.end;
+      } else {
+        i++;
+      }
+    }
+    return hits;
+  }
+
+  private longestAt(text: string, lower: string, i: number): SpotHit | undefined {
+    let best: SpotHit | undefined;
+    const firsts = text[i] === lower[i] ? [text[i]!] : [text[i]!, lower[i]!];
+    for (const first of firsts) {
+      const candidates = this.patternsByFirst.get(first);
+      if (!candidates) continue;
+      for (const p of candidates) {
+        if (best && p.text.length <= best.end - best.start) break;
+        const haystack = p.caseSensitive ? text : lower;
+        if (!haystack.startsWith(p.text, i)) continue;
+        const end = i + p.text.length;
+        if (LATIN_WORD_CHAR.test(p.text[0]!) && i > 0 && LATIN_WORD_CHAR.test(text[i - 1]!)) continue;
+        if (LATIN_WORD_CHAR.test(p.text[p.text.length - 1]!) && end < text.length && LATIN_WORD_CHAR.test(text[end]!)) continue;
+        if (!best || p.text.length > best.end - best.start || TYPE_PRIORITY[p.entry.type] < TYPE_PRIORITY[best.entry.type]) {
+          best = { start: i, end, entry: p.entry, form: p.form, method: 'lexicon' };
+        }
+      }
+    }
+    const homophone = this.pinyinAt(text, i);
+    if (homophone && (!best || homophone.end - homophone.start > best.end - best.start)) best = homophone;
+    return best;
+  }
+
+  private pinyinAt(text: string, i: number): SpotHit | undefined {
+    if (!isHan(text[i]!)) return undefined;
+    let best: SpotHit | undefined;
+    const walk = (node: PinyinNode, pos: number) => {
+      for (const end of node.ends) {
+        const span = text.slice(i, pos);
+        if (span === end.form) continue;
+        if (![...span].some((ch, k) => ch === end.form[k])) continue;
+        if (!best || pos - i > best.end - best.start) best = { start: i, end: pos, entry: end.entry, form: end.form, method: 'lexicon-pinyin' };
+      }
+      if (pos >= text.length || !isHan(text[pos]!)) return;
+      for (const r of charReadings(text[pos]!)) {
+        const child = node.next.get(r);
+        if (child) walk(child, pos + 1);
+      }
+    };
+    walk(this.pinyinRoot, i);
+    return best;
+  }
+
+  /**
+   * The lexicon name closest in sound to a candidate name of three or more Han characters (ASR errors
+   * beyond exact homophones: 好威云 → 华为云), within a cost budget, sharing at least one character.
+   */
+  closest(form: string, type: EntityType): { entry: LexEntry; form: string; cost: number } | undefined {
+    const chars = [...form];
+    if (chars.length < 3 || !chars.every(isHan)) return undefined;
+    const candidates = new Set<number>();
+    chars.forEach((ch, pos) => {
+      for (const r of charReadings(ch)) for (const idx of this.fuzzyIndex.get(`${chars.length}|${pos}|${r}`) ?? []) candidates.add(idx);
+    });
+    let best: { entry: LexEntry; form: string; cost: number } | undefined;
+    for (const idx of candidates) {
+      const candidate = this.fuzzyForms[idx]!;
+      if (candidate.entry.type !== type) continue;
+      if (!chars.some((ch, k) => ch === [...candidate.form][k])) continue;
+      const cost = nameCost(form, candidate.form);
+      if (cost <= fuzzyBudget(chars.length) && (!best || cost < best.cost)) best = { entry: candidate.entry, form: candidate.form, cost };
+    }
+    return best;
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const existing = map.get(key);
+  if (existing) existing.push(value);
+  else map.set(key, [value]);
+}
+
+function addToSet<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
+  const existing = map.get(key);
+  if (existing) existing.add(value);
+  else map.set(key, new Set([value]));
+}

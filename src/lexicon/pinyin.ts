@@ -1,0 +1,96 @@
+import { pinyin } from 'pinyin-pro';
+
+const HAN = /\p{Script=Han}/u;
+
+export function isHan(ch: string): boolean {
+  return HAN.test(ch);
+}
+
+/**
+ * Folds the confusions that speech recognition and southern accents make between syllables:
+ * zh/z, ch/c, sh/s, n/l, f/h initials and in/ing, en/eng, an/ang finals.
+ */
+export function foldSyllable(syllable: string): string {
+  let s = syllable.toLowerCase().replace(/ü|v/g, 'u');
+  s = s.replace(/^zh/, 'z').replace(/^ch/, 'c').replace(/^sh/, 's').replace(/^n(?=[aeiou])/, 'l').replace(/^f/, 'h');
+  s = s.replace(/ing$/, 'in').replace(/eng$/, 'en').replace(/ang$/, 'an');
+  return s;
+}
+
+const readingsCache = new Map<string, string[]>();
+
+/** All toneless readings of a Han character (polyphones have several), folded; other characters map to themselves. */
+export function charReadings(ch: string): string[] {
+  let cached = readingsCache.get(ch);
+  if (cached) return cached;
+  if (isHan(ch)) {
+    const raw = pinyin(ch, { toneType: 'none', type: 'array', multiple: true }) as string[];
+    cached = [...new Set(raw.map(foldSyllable))];
+    if (cached.length === 0) cached = [ch];
+  } else {
+    cached = [ch.toLowerCase()];
+  }
+  readingsCache.set(ch, cached);
+  return cached;
+}
+
+/** The plain toneless pinyin of a text in context (for display in merge reports). */
+export function displayPinyin(text: string): string {
+  return (pinyin(text, { toneType: 'none', type: 'array' }) as string[]).join(' ');
+}
+
+/** The folded key of a name using each character's first reading in context. */
+export function foldedKey(text: string): string {
+  const syllables = pinyin(text, { toneType: 'none', type: 'array' }) as string[];
+  return syllables.map(foldSyllable).join(' ');
+}
+
+const INITIALS = ['zh', 'ch', 'sh', 'b', 'p', 'm', 'f', 'd', 't', 'n', 'l', 'g', 'k', 'h', 'j', 'q', 'x', 'r', 'z', 'c', 's', 'y', 'w'];
+
+function splitSyllable(s: string): [string, string] {
+  for (const ini of INITIALS) if (s.startsWith(ini)) return [ini, s.slice(ini.length)];
+  return ['', s];
+}
+
+/** Pairs of initials that ASR confuses beyond the folded ones (aspiration: d/t, b/p, g/k, j/q). */
+const NEAR_INITIALS = new Set(['d|t', 't|d', 'b|p', 'p|b', 'g|k', 'k|g', 'j|q', 'q|j', 'j|z', 'z|j', 'q|c', 'c|q', 'x|s', 's|x', 'l|r', 'r|l', 'y|', '|y', 'w|', '|w']);
+
+/**
+ * Cost of reading syllable a as b: 0 when they fold to the same key, 0.5 when only the initial differs
+ * in a usual way or the final differs with the same initial, 1 otherwise.
+ */
+export function syllableCost(aReadings: string[], bReadings: string[]): number {
+  let best = 1;
+  for (const a of aReadings) {
+    for (const b of bReadings) {
+      if (a === b) return 0;
+      const [ai, af] = splitSyllable(a);
+      const [bi, bf] = splitSyllable(b);
+      if (af === bf && NEAR_INITIALS.has(`${ai}|${bi}`)) best = Math.min(best, 0.5);
+      else if (af === bf) best = Math.min(best, 0.7);
+      else if (ai === bi && ai !== '') best = Math.min(best, 0.6);
+    }
+  }
+  return best;
+}
+
+/** Summed syllable cost of two equal-length names, or Infinity when lengths differ. */
+export function nameCost(a: string, b: string): number {
+  const ac = [...a];
+  const bc = [...b];
+  if (ac.length !== bc.length) return Infinity;
+  let cost = 0;
+  for (let i = 0; i < ac.length; i++) {
+    if (ac[i] === bc[i]) continue;
+    cost += syllableCost(charReadings(ac[i]!), charReadings(bc[i]!));
+  }
+  return cost;
+}
+
+/** The largest cost a fuzzy (non-homophone) match of a name of this many characters may have. */
+export function fuzzyBudget(length: number): number {
+  if (length < 3) return 0;
+  if (length === 3) return 0.7;
+  if (length <= 5) return 0.9;
+  return 1.5;
+}

@@ -1,0 +1,297 @@
+import type { EntityType, Extraction, ExtractedMention } from '../extract/schema.js';
+import type { Lexicon } from '../lexicon/lexicon.js';
+import { displayPinyin, foldedKey, nameCost } from '../lexicon/pinyin.js';
+import { normalizeName } from '../util/text.js';
+import { ID_PREFIX, globalMentionId, type Entity, type MergeReason, type Resolution, type ReviewItem } from './schema.js';
+
+/** Legal and group endings that do not change which organisation is meant. */
+const LEGAL_SUFFIX = /(股份有限公司|有限责任公司|集团有限公司|集团股份有限公司|有限公司|集团公司|集团|公司)$/;
+/** How much each extraction method counts when choosing the written form that names an entity. */
+const METHOD_WEIGHT: Record<string, number> = {
+  lexicon: 3, introduction: 2, 'org-suffix': 2, 'model-pattern': 1.5, 'product-pattern': 1.5,
+  'lexicon-pinyin': 0.5, enumeration: 1, honorific: 0.2, 'ner-model': 1,
+};
+
+interface Located extends ExtractedMention {
+  gid: string;
+}
+
+interface Group {
+  key: string;
+  type: EntityType;
+  lexiconName?: string;
+  impliedName?: string;
+  mentions: Located[];
+  reasons: Map<string, { reason: MergeReason; detail?: string }>;
+  parent?: Group;
+}
+
+function root(g: Group): Group {
+  while (g.parent) g = g.parent;
+  return g;
+}
+
+export interface ResolveOptions {
+  /** Extra merge decisions, e.g. from an embedding model, applied before names are chosen. */
+  extraMerges?: Array<{ type: EntityType; a: string; b: string; reason: MergeReason; detail?: string }>;
+}
+
+/**
+ * Clusters the mentions of all transcripts into entities: lexicon names and aliases, ASR homophones
+ * (toneless pinyin), abbreviations and legal suffixes, honorific references to introduced people; picks
+ * each entity's canonical name (the lexicon's, or the best-attested form) and keeps every other form.
+ */
+export function resolve(extractions: Extraction[], lexicon: Lexicon, options: ResolveOptions = {}): Resolution {
+  const groups = new Map<string, Group>();
+  const references: Located[] = [];
+  const review: ReviewItem[] = [];
+
+  const groupFor = (key: string, type: EntityType, init: Partial<Group> = {}): Group => {
+    let g = groups.get(key);
+    if (!g) {
+      g = { key, type, mentions: [], reasons: new Map(), ...init };
+      groups.set(key, g);
+    }
+    return g;
+  };
+  const lexiconGroup = (type: EntityType, name: string) => groupFor(`${type}|lex|${name}`, type, { lexiconName: name });
+
+  for (const extraction of extractions) {
+    for (const m of extraction.mentions) {
+      const located: Located = { ...m, gid: globalMentionId(extraction.source, m.id) };
+      if (m.reference) {
+        references.push(located);
+        continue;
+      }
+      let group: Group;
+      if (m.lexiconName) {
+        group = lexiconGroup(m.type, m.lexiconName);
+        const reason: MergeReason = m.method === 'lexicon-pinyin' ? 'pinyin-homophone' : normalizeName(m.form) === normalizeName(m.lexiconName) ? 'same-name' : 'lexicon-alias';
+        noteReason(group, m.form, reason, m.pinyin ? `${m.pinyin} ≈ ${displayPinyin(m.lexiconName)}` : undefined);
+      } else if (m.impliedName) {
+        const known = lexicon.lookup(m.impliedName, m.type);
+        group = known ? lexiconGroup(known.type, known.name) : groupFor(`${m.type}|name|${m.impliedName}`, m.type, { impliedName: m.impliedName });
+        noteReason(group, m.form, 'implied-name');
+      } else {
+        group = groupFor(`${m.type}|form|${normalizeName(m.form)}`, m.type);
+        noteReason(group, m.form, 'same-name');
+      }
+      group.mentions.push(located);
+    }
+  }
+
+  const union = (from: Group, to: Group, reason: MergeReason, detail?: string) => {
+    const a = root(from);
+    const b = root(to);
+    if (a === b) return;
+    a.parent = b;
+    for (const m of a.mentions) noteReason(b, m.form, a.lexiconName ? 'lexicon-alias' : reason, detail);
+  };
+
+  // 1. rule-found names that the lexicon knows: by alias, without the legal suffix, or by sound
+  for (const g of [...groups.values()]) {
+    if (g.lexiconName || g.impliedName) continue;
+    const form = g.mentions[0]!.form;
+    const exact = lexicon.lookup(form);
+    if (exact && (exact.type === g.type || g.type === 'Organization' || exact.type === 'Organization')) {
+      union(g, lexiconGroup(exact.type, exact.name), 'lexicon-alias');
+      continue;
+    }
+    const core = form.replace(LEGAL_SUFFIX, '');
+    if (core !== form && core.length >= 2) {
+      const known = lexicon.lookup(core, g.type);
+      if (known) {
+        union(g, lexiconGroup(known.type, known.name), 'legal-suffix');
+        continue;
+      }
+    }
+    if (g.type === 'Organization' || g.type === 'Model' || g.type === 'Product') {
+      const close = lexicon.closest(form, g.type);
+      if (close) {
+        union(g, lexiconGroup(close.entry.type, close.entry.name), 'pinyin-homophone', `${displayPinyin(form)} ≈ ${displayPinyin(close.form)} (cost ${close.cost.toFixed(1)})`);
+        continue;
+      }
+    }
+  }
+
+  // 2. rule-found names among themselves
+  const open = [...groups.values()].filter((g) => !g.parent && !g.lexiconName);
+  const byForm = new Map<string, Group>();
+  for (const g of open) byForm.set(`${g.type}|${g.mentions[0]!.form}`, g);
+  for (const g of open) {
+    if (g.type !== 'Organization') continue;
+    const form = g.mentions[0]!.form;
+    // 商汤 → 商汤科技; 南方航空集团 → 南方航空
+    for (const s of lexicon.suffixes) {
+      const longer = byForm.get(`Organization|${form}${s.suffix}`);
+      if (longer && longer !== g) {
+        union(g, longer, 'abbreviation');
+        break;
+      }
+    }
+    const core = form.replace(LEGAL_SUFFIX, '');
+    if (core !== form) {
+      const shorter = byForm.get(`Organization|${core}`);
+      if (shorter && root(shorter) !== root(g)) union(shorter, g, 'legal-suffix');
+    }
+  }
+  const byPinyin = new Map<string, Group>();
+  for (const g of open) {
+    if (g.parent) continue;
+    const form = g.mentions[0]!.form;
+    if ([...form].length < (g.type === 'Person' ? 2 : 3)) continue;
+    const docs = g.type === 'Person' ? [...new Set(g.mentions.map((m) => m.source))] : ['*'];
+    for (const doc of docs) {
+      const key = `${g.type}|${doc}|${foldedKey(form)}`;
+      const other = byPinyin.get(key);
+      if (other && root(other) !== root(g)) union(g, other, 'pinyin-homophone', `${displayPinyin(form)} = ${displayPinyin(other.mentions[0]!.form)}`);
+      else byPinyin.set(key, g);
+    }
+  }
+  // people of one transcript whose names differ by one near syllable (王桂荣 / 王国荣)
+  const peopleByDocAndSurname = new Map<string, Group[]>();
+  for (const g of open) {
+    if (g.type !== 'Person' || g.parent) continue;
+    for (const doc of new Set(g.mentions.map((m) => m.source))) {
+      const key = `${doc}|${g.mentions[0]!.form[0]}`;
+      const list = peopleByDocAndSurname.get(key) ?? [];
+      list.push(g);
+      peopleByDocAndSurname.set(key, list);
+    }
+  }
+  for (const list of peopleByDocAndSurname.values()) {
+    for (let i = 0; i < list.length; i++) {
+      for (let j = i + 1; j < list.length; j++) {
+        const a = list[i]!.mentions[0]!.form;
+        const b = list[j]!.mentions[0]!.form;
+        if (root(list[i]!) === root(list[j]!)) continue;
+        const cost = nameCost(a, b);
+        if (cost <= 0.6 && [...a].length >= 3) union(list[i]!, list[j]!, 'pinyin-homophone', `${displayPinyin(a)} ≈ ${displayPinyin(b)} (cost ${cost.toFixed(1)})`);
+        else if (cost <= 1.2) review.push({ type: 'Person', a, b, score: cost, why: `similar sound in one transcript: ${displayPinyin(a)} / ${displayPinyin(b)}` });
+      }
+    }
+  }
+  for (const extra of options.extraMerges ?? []) {
+    const a = byForm.get(`${extra.type}|${extra.a}`);
+    const b = byForm.get(`${extra.type}|${extra.b}`);
+    if (a && b) union(a, b, extra.reason, extra.detail);
+  }
+
+  // 3. entities
+  const entities: Entity[] = [];
+  const entityOfGroup = new Map<Group, Entity>();
+  const mentionEntity: Record<string, string> = {};
+  const members = new Map<Group, Located[]>();
+  const reasonsOf = new Map<Group, Map<string, { reason: MergeReason; detail?: string }>>();
+  for (const g of groups.values()) {
+    const r = root(g);
+    members.set(r, [...(members.get(r) ?? []), ...g.mentions]);
+    const reasons = reasonsOf.get(r) ?? new Map();
+    for (const [form, why] of g.reasons) if (!reasons.has(form) || why.reason !== 'same-name') reasons.set(form, why);
+    reasonsOf.set(r, reasons);
+  }
+  const usedIds = new Set<string>();
+  for (const [r, mentions] of members) {
+    if (mentions.length === 0) continue;
+    const entity = buildEntity(r, mentions, reasonsOf.get(r)!, lexicon);
+    if (usedIds.has(entity.id)) {
+      const existing = entities.find((e) => e.id === entity.id)!;
+      mergeInto(existing, entity);
+      entityOfGroup.set(r, existing);
+    } else {
+      usedIds.add(entity.id);
+      entities.push(entity);
+      entityOfGroup.set(r, entity);
+    }
+  }
+  for (const [r, entity] of entityOfGroup) for (const m of members.get(r)!) mentionEntity[m.gid] = entity.id;
+
+  // 4. honorific references: the person of that surname (or given name) introduced nearest before, else after
+  const peopleByDoc = new Map<string, Array<{ entity: Entity; line: number }>>();
+  for (const entity of entities) {
+    if (entity.type !== 'Person') continue;
+    for (const [r, e] of entityOfGroup) {
+      if (e !== entity) continue;
+      for (const m of members.get(r)!) {
+        const list = peopleByDoc.get(m.source) ?? [];
+        list.push({ entity, line: m.line });
+        peopleByDoc.set(m.source, list);
+      }
+    }
+  }
+  for (const ref of references) {
+    const { surname } = ref.reference!;
+    const candidates = (peopleByDoc.get(ref.source) ?? []).filter(({ entity }) =>
+      entity.name.startsWith(surname) ? entity.name.length > surname.length : surname.length === 2 && entity.name.length === 3 && entity.name.endsWith(surname));
+    if (candidates.length === 0) continue;
+    const before = candidates.filter((c) => c.line <= ref.line).sort((a, b) => b.line - a.line)[0];
+    const after = candidates.filter((c) => c.line > ref.line).sort((a, b) => a.line - b.line)[0];
+    const chosen = before ?? after!;
+    mentionEntity[ref.gid] = chosen.entity.id;
+    chosen.entity.mentions.push(ref.gid);
+    addForm(chosen.entity, ref.form, 'honorific', `refers to ${chosen.entity.name} (line ${chosen.line})`);
+  }
+  // aliases: every other form the entity was found under, then the other names the lexicon knows for it
+  for (const entity of entities) {
+    const seen = entity.forms.map((f) => f.form);
+    entity.aliases = [...new Set([...seen, ...entity.aliases])].filter((f) => normalizeName(f) !== normalizeName(entity.name));
+  }
+  entities.sort((a, b) => a.id.localeCompare(b.id));
+  return { entities, mentionEntity, review };
+}
+
+function noteReason(g: Group, form: string, reason: MergeReason, detail?: string): void {
+  const existing = g.reasons.get(form);
+  if (!existing || (existing.reason === 'same-name' && reason !== 'same-name')) g.reasons.set(form, detail ? { reason, detail } : { reason });
+}
+
+function addForm(entity: Entity, form: string, reason: MergeReason, detail?: string): void {
+  const existing = entity.forms.find((f) => f.form === form);
+  if (existing) existing.count++;
+  else entity.forms.push({ form, count: 1, reason, ...(detail ? { detail } : {}) });
+}
+
+function buildEntity(g: Group, mentions: Located[], reasons: Map<string, { reason: MergeReason; detail?: string }>, lexicon: Lexicon): Entity {
+  const lexEntry = g.lexiconName ? lexicon.entry(g.type, g.lexiconName) : undefined;
+  const scores = new Map<string, number>();
+  for (const m of mentions) scores.set(m.form, (scores.get(m.form) ?? 0) + (METHOD_WEIGHT[m.method] ?? 1) * m.confidence);
+  const bestForm = [...scores.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length || a[0].localeCompare(b[0]))[0]![0];
+  const name = g.lexiconName ?? g.impliedName ?? bestForm;
+  const forms = new Map<string, number>();
+  for (const m of mentions) forms.set(m.text, (forms.get(m.text) ?? 0) + 1);
+  const entity: Entity = {
+    id: `${ID_PREFIX[g.type]}:${name}`,
+    type: g.type,
+    name,
+    aliases: [],
+    mentions: mentions.map((m) => m.gid),
+    forms: [...forms.entries()].map(([form, count]) => {
+      const why = reasons.get(form) ?? reasons.get(mentions.find((m) => m.text === form)?.form ?? '') ?? { reason: 'same-name' as MergeReason };
+      return { form, count, reason: why.reason, ...(why.detail ? { detail: why.detail } : {}) };
+    }),
+    fromLexicon: Boolean(lexEntry),
+  };
+  if (lexEntry) entity.aliases = [...lexEntry.aliases];
+  if (g.type === 'Organization') entity.kind = lexEntry?.kind ?? majority(mentions.map((m) => m.kind).filter((k): k is NonNullable<typeof k> => Boolean(k))) ?? 'company';
+  if (g.type === 'Person') entity.titles = [...new Set(mentions.flatMap((m) => m.titles ?? []))];
+  if (g.type === 'Model') entity.versions = [...new Set(mentions.flatMap((m) => m.versions ?? []))].sort();
+  if (g.type === 'Product') entity.category = lexEntry?.category ?? majority(mentions.map((m) => m.category).filter((c): c is NonNullable<typeof c> => Boolean(c))) ?? 'other';
+  return entity;
+}
+
+function mergeInto(target: Entity, other: Entity): void {
+  target.mentions.push(...other.mentions);
+  for (const f of other.forms) {
+    const existing = target.forms.find((x) => x.form === f.form);
+    if (existing) existing.count += f.count;
+    else target.forms.push(f);
+  }
+  if (other.titles) target.titles = [...new Set([...(target.titles ?? []), ...other.titles])];
+  if (other.versions) target.versions = [...new Set([...(target.versions ?? []), ...other.versions])].sort();
+}
+
+function majority<T extends string>(values: T[]): T | undefined {
+  const counts = new Map<T, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+}

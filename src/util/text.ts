@@ -1,0 +1,32 @@
+/** Normal form used to compare names: NFKC, lower case, white space and punctuation removed (gold/README.md). */
+export function normalizeName(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(/[\s\p{P}\p{S}]/gu, '');
+}
+
+export const LATIN_OR_DIGIT = /[A-Za-z0-9]/;
+export const HAN_CHAR = /\p{Script=Han}/u;
+
+export function hasHan(text: string): boolean {
+  return HAN_CHAR.test(text);
+}
+
+export function isLatinName(text: string): boolean {
+  return /^[A-Za-z0-9][A-Za-z0-9 .&'’\-+·]*$/.test(text);
+}
+
+/** Characters that end a clause in a transcript line. */
+export const CLAUSE_BREAK = /[。！？!?；;，,、：:\s（）()《》「」『』“”"【】\[\]…—]/;
+export const SENTENCE_BREAK = /[。！？!?；;]/;
+
+export function countBy<T>(items: Iterable<T>, key: (item: T) => string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const item of items) {
+    const k = key(item);
+    counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  return counts;
+}
+
+export function uniq<T>(items: Iterable<T>): T[] {
+  return [...new Set(items)];
+}

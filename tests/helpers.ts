@@ -1,0 +1,27 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { buildFromPaths, type BuildResult } from '../src/pipeline.js';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const SEEDS = path.join(ROOT, 'seeds');
+export const GOLD = path.join(ROOT, 'tests', 'gold');
+
+let seedBuild: Promise<BuildResult> | undefined;
+/** The build of the five seed transcripts, made once per test file. */
+export function buildSeeds(): Promise<BuildResult> {
+  seedBuild ??= buildFromPaths([SEEDS]);
+  return seedBuild;
+}
+
+/** Runs the forumkg command line from source (through tsx), as a user would run the built one. */
+export function forumkg(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {}) {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli/bin.ts'), ...args], {
+    cwd: options.cwd ?? ROOT,
+    env: { ...process.env, ...options.env },
+    encoding: 'utf8',
+    input: options.input,
+    timeout: 120_000,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}

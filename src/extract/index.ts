@@ -2,6 +2,7 @@ import type { Document } from '../ingest/schema.js';
 import type { Lexicon } from '../lexicon/lexicon.js';
 import { DocumentContext } from './context.js';
 import { extractIntroductions } from './introductions.js';
+import { addModelMentions, type NerSpan } from './ner.js';
 import { attachVersions, extractLatinModels, extractModelPatterns } from './models.js';
 import { extractSuffixOrganizations } from './organizations.js';
 import { extractProductPatterns } from './products.js';
@@ -14,6 +15,7 @@ import { spotLexiconNames } from './spot.js';
 
 export * from './schema.js';
 export { Segmenter } from './segment.js';
+export { NerSpanSchema, type NerSpan } from './ner.js';
 
 /** Everything extraction needs besides the document; build once per run (loading the segmenter takes a moment). */
 export interface Extractor {
@@ -25,8 +27,13 @@ export function createExtractor(lexicon: Lexicon): Extractor {
   return { lexicon, segmenter: new Segmenter(lexicon) };
 }
 
+/** What optional models found in a document before extraction (see src/models). */
+export interface ModelFindings {
+  nerSpans?: NerSpan[];
+}
+
 /** Mentions, relation candidates and signing events of one transcript. */
-export function extractDocument(doc: Document, extractor: Extractor): Extraction {
+export function extractDocument(doc: Document, extractor: Extractor, findings: ModelFindings = {}): Extraction {
   const ctx = new DocumentContext(doc, extractor.lexicon, extractor.segmenter);
   spotLexiconNames(ctx);
   const { introductions, relations: introductionRelations } = extractIntroductions(ctx);
@@ -36,6 +43,7 @@ export function extractDocument(doc: Document, extractor: Extractor): Extraction
   attachVersions(ctx, ctx.mentions);
   extractProductPatterns(ctx);
   extractReferences(ctx);
+  if (findings.nerSpans?.length) addModelMentions(ctx, findings.nerSpans);
 
   const organizer = findOrganizer(ctx);
   const { signings, relations: signingRelations } = extractSignings(ctx, introductions, organizer?.mention);

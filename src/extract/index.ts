@@ -4,7 +4,7 @@ import { DocumentContext } from './context.js';
 import { extractIntroductions } from './introductions.js';
 import { addModelMentions, type NerSpan } from './ner.js';
 import { attachVersions, extractLatinModels, extractModelPatterns } from './models.js';
-import { extractSuffixOrganizations } from './organizations.js';
+import { addParentMentions, extractSuffixOrganizations } from './organizations.js';
 import { extractProductPatterns } from './products.js';
 import { extractReferences } from './references.js';
 import { extractOwnership, extractStatedPartnerships, findOrganizer } from './relations.js';
@@ -38,6 +38,7 @@ export function extractDocument(doc: Document, extractor: Extractor, findings: M
   spotLexiconNames(ctx);
   const { introductions, relations: introductionRelations } = extractIntroductions(ctx);
   extractSuffixOrganizations(ctx);
+  addParentMentions(ctx);
   extractModelPatterns(ctx);
   extractLatinModels(ctx);
   attachVersions(ctx, ctx.mentions);

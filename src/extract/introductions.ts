@@ -31,8 +31,11 @@ export interface Introduction {
   titles: string[];
 }
 
-function tokenize(item: string, offset: number, ctx: DocumentContext): Tok[] {
+function tokenize(item: string, offset: number, ctx: DocumentContext, line: Line): Tok[] {
   const { lexicon } = ctx;
+  // inside a known organisation's name (上海人工智能实验室, 复旦大学计算机科学技术学院) no title starts
+  const orgSpans = ctx.mentionsOnLine(line.number).filter((m) => m.type === 'Organization' && m.end > offset && m.start < offset + item.length);
+  const insideOrg = (i: number) => orgSpans.some((m) => m.start < offset + i && offset + i < m.end);
   const tokens: Tok[] = [];
   let text = '';
   let textStart = offset;
@@ -41,7 +44,7 @@ function tokenize(item: string, offset: number, ctx: DocumentContext): Tok[] {
     text = '';
   };
   for (let i = 0; i < item.length; ) {
-    const title = lexicon.titleIndex.longestAt(item, i)?.phrase;
+    const title = insideOrg(i) ? undefined : lexicon.titleIndex.longestAt(item, i)?.phrase;
     const orgWord = lexicon.suffixIndex.longestAt(item, i)?.phrase;
     const longerOrgWord = title && orgWord && orgWord.length > title.length;
     const closing = CLOSING.find((h) => item.startsWith(h, i));
@@ -81,6 +84,11 @@ function tokenize(item: string, offset: number, ctx: DocumentContext): Tok[] {
     merged.push(tok);
   }
   return merged;
+}
+
+/** A known organisation (weak aliases included) or a name with an organisation suffix. */
+function isOrgLike(ctx: DocumentContext, text: string): boolean {
+  return Boolean(ctx.lexicon.lookupOrganization(text)) || Boolean(ctx.lexicon.suffixIndex.longestEndingAt(text, text.length));
 }
 
 function titlesOf(tok: Tok | undefined): string[] {
@@ -151,7 +159,7 @@ function parseItem(
   carriedOrg: OrgSlot | undefined,
   carriedTitles: string[],
 ): { introductions: Introduction[]; loneOrg?: OrgSlot; loneTitles: string[] } {
-  const tokens = tokenize(item.text, item.start, ctx);
+  const tokens = tokenize(item.text, item.start, ctx, line);
   const introductions: Introduction[] = [];
   const { lexicon } = ctx;
   let org: OrgSlot | undefined = carriedOrg;
@@ -187,7 +195,7 @@ function parseItem(
       continue;
     }
     // "ORG + title + NAME" where this text is the organisation: the text after the titles is a name
-    if (followedByTitle && afterNext?.kind === 'text' && !isPlausibleName(tok.text, lexicon)) {
+    if (followedByTitle && afterNext?.kind === 'text' && (isOrgLike(ctx, tok.text) || !isPlausibleName(tok.text, lexicon))) {
       const nameAfter = afterNext.text;
       const closesAfter = tokens[i + 3]?.kind === 'honorific' || i + 3 >= tokens.length;
       if (closesAfter && isPlausibleName(nameAfter, lexicon, { long: tokens[i + 3]?.kind === 'honorific' })) {

@@ -1,7 +1,7 @@
 import type { Lexicon } from '../lexicon/lexicon.js';
 
 /** Characters that never occur in a Chinese personal name as spoken on stage (function words, pronouns, measure words). */
-const NON_NAME_CHARS = new Set([...'的了是在和与及我你他她它们这那个各位些就也都还又很把被对从向为让请说讲到着过吗呢吧啊呀哦嗯么之其或并等以于而但如果因所被将要会能可已']);
+const NON_NAME_CHARS = new Set([...'的了是在与及我你他她它们这那个各位些就也都还又很把被对从让请说讲到着过吗呢吧啊呀哦嗯么或并但如果因所要会能已']);
 
 /** Characters that typically end an organisation or department name; a name does not start with them. */
 const ORG_FINAL_CHARS = new Set([...'局部委院司团心所室厅处办会校行馆台网站社厂店组队科系区市省县镇州国业司']);

@@ -1,5 +1,6 @@
 import type { Line } from '../ingest/schema.js';
 import type { OrgKind, SuffixEntry } from '../lexicon/schema.js';
+import { LEGAL_ENDINGS } from '../lexicon/lexicon.js';
 import type { DocumentContext } from './context.js';
 import { isPlausibleName } from './names.js';
 import type { ExtractedMention } from './schema.js';
@@ -15,6 +16,8 @@ export interface OrgSlot {
   start: number;
   end: number;
   existing?: ExtractedMention;
+  /** Lexicon organisation the whole slot names (weak alias, or with/without a legal ending). */
+  lexiconName?: string;
   kind?: OrgKind;
   impliedName?: string;
   confidence: number;
@@ -23,7 +26,6 @@ export interface OrgSlot {
 
 const CLAUSE_BREAK = /[、，,。；;！!？?：:\s“”"（）()《》「」【】…]/;
 /** Endings of internal departments, which belong in a person's title rather than becoming organisations. */
-const DEPARTMENT_END = /(部|委|处|办|科|室|中心|事业部|事业群|办公室|团队|条线|板块|总部)$/;
 /** Part-of-speech tags (jieba) that can be inside an organisation name. */
 const NAME_TAGS = new Set(['n', 'nr', 'nrt', 'nrfg', 'ns', 'nt', 'nz', 'vn', 'b', 'j', 'eng', 'l', 'ng', 'x', 'an', 'nw']);
 /** Tags of nouns: a name needs at least one before its suffix. */
@@ -67,15 +69,35 @@ export function organizationSlot(
 
   const overlapping = ctx.overlapping(line.number, start, end).filter((m) => m.type === 'Organization');
   const atStart = overlapping.filter((m) => m.start === start).sort((a, b) => b.end - a.end)[0];
-  if (atStart) {
-    if (atStart.end === end) return { line, start, end, existing: atStart, confidence: atStart.confidence };
-    const rest = line.text.slice(atStart.end, end);
+  const known = lexicon.lookupOrganization(raw);
+  if (known && !(atStart && atStart.end === end)) {
+    if (overlapping.some((m) => m.start < start || m.end > end)) return undefined;
+    return { line, start, end, lexiconName: known.name, kind: known.kind, confidence: 0.9 };
+  }
+  if (atStart?.end === end) return { line, start, end, existing: atStart, confidence: atStart.confidence };
+  // a known organisation followed by more text: a unit with its own name (清华大学基础模型研究中心) or a department (中国商飞信息化部)
+  const prefix = atStart ? { end: atStart.end, existing: atStart as ExtractedMention | undefined, name: undefined as string | undefined } : knownPrefix(ctx, raw, start);
+  if (prefix) {
+    const rest = line.text.slice(prefix.end, end);
     if (NOT_IN_NAME.test(rest)) return undefined;
+    // 中国石化石化盈科: the second, more specific organisation is the employer
+    const restMention = overlapping.find((m) => m.start === prefix.end && m.end === end);
+    if (restMention) return { line, start: prefix.end, end, existing: restMention, confidence: restMention.confidence };
+    const restKnown = lexicon.lookupOrganization(rest);
+    if (restKnown) return { line, start: prefix.end, end, lexiconName: restKnown.name, kind: restKnown.kind, confidence: 0.85 };
+    // 库帕斯 + 科技: the same organisation written with its ending
+    if (LEGAL_ENDINGS.includes(rest)) {
+      const name = prefix.existing?.lexiconName ?? prefix.name;
+      return { line, start, end, ...(name ? { lexiconName: name } : {}), kind: prefix.existing?.kind ?? 'company', confidence: 0.85 };
+    }
     const restSuffix = endingSuffix(ctx, rest);
-    if (restSuffix && restSuffix.strength === 'strong' && !DEPARTMENT_END.test(rest)) {
+    if (restSuffix?.strength === 'strong' && !startsWithPlace(ctx, rest)) {
       return { line, start, end, kind: restSuffix.kind, confidence: 0.8 };
     }
-    return { line, start, end, existing: atStart, department: rest, confidence: atStart.confidence };
+    const head = prefix.existing
+      ? { existing: prefix.existing, confidence: prefix.existing.confidence }
+      : { lexiconName: prefix.name, kind: lexicon.entry('Organization', prefix.name!)?.kind, confidence: 0.85 };
+    return { line, start, end: prefix.end, ...head, department: rest };
   }
   if (overlapping.some((m) => m.start < start || m.end > end)) return undefined;
   if (NOT_IN_NAME.test(raw)) return undefined;
@@ -92,12 +114,29 @@ export function organizationSlot(
   return { line, start, end, kind: suffix?.kind ?? homophone?.entry.kind ?? 'company', confidence: suffix ? 0.85 : 0.7 };
 }
 
+/** The longest known organisation that starts the text (华为 in 华为升腾), when the lexicon spotter did not mark it. */
+function knownPrefix(ctx: DocumentContext, raw: string, start: number): { end: number; existing: undefined; name: string } | undefined {
+  if (!ctx.lexicon.mayStartOrganization(raw)) return undefined;
+  for (let length = raw.length - 1; length >= 2; length--) {
+    const entry = ctx.lexicon.lookupOrganization(raw.slice(0, length));
+    if (entry) return { end: start + length, existing: undefined, name: entry.name };
+  }
+  return undefined;
+}
+
+/** 欧洲科学院 after 北京大学 is a second organisation, not a unit of the first. */
+function startsWithPlace(ctx: DocumentContext, text: string): boolean {
+  for (let length = Math.min(text.length - 1, 6); length >= 2; length--) if (ctx.lexicon.places.has(text.slice(0, length))) return true;
+  return false;
+}
+
 /** The mention for an organisation slot, added when a person is attached to it. */
 export function materialize(ctx: DocumentContext, slot: OrgSlot): ExtractedMention {
-  if (slot.existing && slot.existing.end === slot.end) return slot.existing;
-  if (slot.existing && slot.department) return slot.existing;
+  if (slot.existing) return slot.existing;
   return ctx.addMention({
-    type: 'Organization', start: slot.start, end: slot.end, line: slot.line.number, method: 'introduction', confidence: slot.confidence,
+    type: 'Organization', start: slot.start, end: slot.end, line: slot.line.number,
+    method: slot.lexiconName ? 'lexicon' : 'introduction', confidence: slot.confidence,
+    ...(slot.lexiconName ? { lexiconName: slot.lexiconName } : {}),
     ...(slot.kind ? { kind: slot.kind } : {}), ...(slot.impliedName ? { impliedName: slot.impliedName } : {}),
   }, slot.line);
 }
@@ -161,4 +200,25 @@ function nameBefore(ctx: DocumentContext, line: Line, tokens: Token[], suffixSta
   if (!noun || [...core].length < 2) return undefined;
   if (suffix.strength !== 'strong' && !proper) return undefined;
   return { start };
+}
+
+/**
+ * The parent named at the start of a unit's name (复旦大学 in 复旦大学计算机科学技术学院, 工信部 in
+ * 工信部科技司) becomes a mention of its own: the text names both organisations.
+ */
+export function addParentMentions(ctx: DocumentContext): void {
+  const units = ctx.mentions.filter((m) => m.type === 'Organization' && m.end - m.start >= 5);
+  for (const unit of units) {
+    const line = ctx.line(unit.line);
+    const text = line.text.slice(unit.start, unit.end);
+    if (!ctx.lexicon.mayStartOrganization(text)) continue;
+    for (let length = text.length - 2; length >= 2; length--) {
+      const rest = text.slice(length);
+      if (LEGAL_ENDINGS.includes(rest) || !endingSuffix(ctx, rest)) continue;
+      const entry = ctx.lexicon.lookupOrganization(text.slice(0, length));
+      if (!entry || entry.name === unit.lexiconName) continue;
+      ctx.addMention({ type: 'Organization', start: unit.start, end: unit.start + length, line: unit.line, method: 'lexicon', lexiconName: entry.name, kind: entry.kind, confidence: 0.9 }, line);
+      break;
+    }
+  }
 }

@@ -1,11 +1,35 @@
+import type { Line } from '../ingest/schema.js';
+import type { SpotHit } from '../lexicon/lexicon.js';
 import { displayPinyin } from '../lexicon/pinyin.js';
 import type { DocumentContext } from './context.js';
+
+const HAN_ONLY = /^\p{Script=Han}+$/u;
+
+/** Short Han names and homophones must line up with word boundaries: 成电 is not in 集成电路, 南省大 not in 海南省大数据局. */
+function needsBoundaryCheck(line: Line, hit: SpotHit): boolean {
+  const text = line.text.slice(hit.start, hit.end);
+  return HAN_ONLY.test(text) && (hit.method === 'lexicon-pinyin' || text.length <= 3);
+}
+
+function wordBoundaries(ctx: DocumentContext, text: string): Set<number> {
+  const bounds = new Set<number>([0, text.length]);
+  for (const t of ctx.segmenter.tag(text)) {
+    bounds.add(t.start);
+    bounds.add(t.end);
+  }
+  return bounds;
+}
 
 /** Lexicon names and their ASR homophones, on every line (the title heading included). */
 export function spotLexiconNames(ctx: DocumentContext): void {
   for (const line of ctx.doc.lines) {
     if (!line.text.trim()) continue;
+    let bounds: Set<number> | undefined;
     for (const hit of ctx.lexicon.spot(line.text)) {
+      if (needsBoundaryCheck(line, hit)) {
+        bounds ??= wordBoundaries(ctx, line.text);
+        if (!bounds.has(hit.start) || !bounds.has(hit.end)) continue;
+      }
       const entry = hit.entry;
       ctx.addMention({
         type: entry.type,

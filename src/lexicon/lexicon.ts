@@ -35,7 +35,16 @@ interface Pattern {
   text: string;
   entry: LexEntry;
   form: string;
-  caseSensitive: boolean;
+}
+
+/** A character trie of exact patterns; `ends` holds the patterns that end at a node. */
+interface CharNode {
+  next: Map<string, CharNode>;
+  ends: Pattern[];
+}
+
+function charNode(): CharNode {
+  return { next: new Map(), ends: [] };
 }
 
 interface PinyinNode {
@@ -44,6 +53,8 @@ interface PinyinNode {
 }
 
 const LATIN_WORD_CHAR = /[a-z0-9]/i;
+/** Endings an organisation's name is written with or without (legal form, group). */
+export const LEGAL_ENDINGS = ['股份有限公司', '集团有限公司', '有限责任公司', '集团股份有限公司', '集团公司', '有限公司', '集团', '公司', '科技'];
 const TYPE_PRIORITY: Record<EntityType, number> = { Model: 0, Product: 1, Organization: 2, Person: 3 };
 
 function isHanOnly(text: string): boolean {
@@ -73,10 +84,15 @@ export class Lexicon {
   private readonly byForm = new Map<string, LexEntry[]>();
   private readonly weakByForm = new Map<string, LexEntry[]>();
   private readonly byName = new Map<string, LexEntry>();
-  private readonly patternsByFirst = new Map<string, Pattern[]>();
+  /** Patterns matched case-insensitively (walked on the lower-cased text) and short Latin acronyms matched exactly. */
+  private readonly foldedTrie = charNode();
+  private readonly exactTrie = charNode();
   private readonly pinyinRoot: PinyinNode = { next: new Map(), ends: [] };
   private readonly fuzzyIndex = new Map<string, Set<number>>();
   private readonly fuzzyForms: Array<{ form: string; entry: LexEntry }> = [];
+  private readonly orgLookups = new Map<string, LexEntry | undefined>();
+  /** First two characters of every organisation form: a quick test before trying prefixes of a text. */
+  private readonly orgStarts = new Set<string>();
 
   constructor(files: LexiconFiles) {
     for (const e of files.organizations.entries) {
@@ -91,7 +107,6 @@ export class Lexicon {
     for (const e of files.people.entries) {
       this.add({ type: 'Person', name: e.name, aliases: e.aliases, weakAliases: [], owner: e.affiliation, titles: e.titles });
     }
-    for (const list of this.patternsByFirst.values()) list.sort((a, b) => b.text.length - a.text.length);
 
     this.titles = [...new Set(files.titles.items)].sort((a, b) => b.length - a.length);
     this.titleSet = new Set(this.titles);
@@ -127,6 +142,7 @@ export class Lexicon {
       if (hasHan(form) && isHanOnly(form) && [...form].length >= 3) this.addPinyin(form, entry);
     }
     for (const form of entry.weakAliases) push(this.weakByForm, normalizeName(form), entry);
+    if (entry.type === 'Organization') for (const form of [...forms, ...entry.weakAliases]) this.orgStarts.add(normalizeName(form).slice(0, 2));
   }
 
   private addPattern(form: string, entry: LexEntry): void {
@@ -141,7 +157,16 @@ export class Lexicon {
       const latin = !hasHan(variant);
       const caseSensitive = latin && variant.length <= 4;
       const text = caseSensitive ? variant : variant.toLowerCase();
-      push(this.patternsByFirst, text[0]!, { text, entry, form, caseSensitive });
+      let node = caseSensitive ? this.exactTrie : this.foldedTrie;
+      for (const ch of text) {
+        let child = node.next.get(ch);
+        if (!child) {
+          child = charNode();
+          node.next.set(ch, child);
+        }
+        node = child;
+      }
+      node.ends.push({ text, entry, form });
     }
   }
 
@@ -164,6 +189,11 @@ export class Lexicon {
     });
   }
 
+  /** Whether some organisation's name or alias starts like this text (its first two characters). */
+  mayStartOrganization(text: string): boolean {
+    return this.orgStarts.has(normalizeName(text.slice(0, 2)));
+  }
+
   /** The lexicon entry with this exact canonical name. */
   entry(type: EntityType, name: string): LexEntry | undefined {
     return this.byName.get(`${type}|${name}`);
@@ -175,6 +205,31 @@ export class Lexicon {
     const found = [...(this.byForm.get(key) ?? []), ...(includeWeak ? this.weakByForm.get(key) ?? [] : [])];
     const typed = type ? found.filter((e) => e.type === type) : found;
     return typed.sort((a, b) => TYPE_PRIORITY[a.type] - TYPE_PRIORITY[b.type])[0];
+  }
+
+  /**
+   * The organisation a form names, allowing weak aliases and a legal ending added or dropped
+   * (中国兵器装备 → 中国兵器装备集团, 中国海洋石油 → 中国海洋石油集团有限公司).
+   */
+  lookupOrganization(form: string): LexEntry | undefined {
+    if (this.orgLookups.has(form)) return this.orgLookups.get(form);
+    const found = this.lookupOrganizationUncached(form);
+    this.orgLookups.set(form, found);
+    return found;
+  }
+
+  private lookupOrganizationUncached(form: string): LexEntry | undefined {
+    const direct = this.lookup(form, 'Organization', true);
+    if (direct) return direct;
+    for (const ending of LEGAL_ENDINGS) {
+      const longer = this.lookup(form + ending, 'Organization');
+      if (longer) return longer;
+      if (form.endsWith(ending) && form.length - ending.length >= 2) {
+        const shorter = this.lookup(form.slice(0, -ending.length), 'Organization');
+        if (shorter) return shorter;
+      }
+    }
+    return undefined;
   }
 
   /**
@@ -199,20 +254,20 @@ export class Lexicon {
 
   private longestAt(text: string, lower: string, i: number): SpotHit | undefined {
     let best: SpotHit | undefined;
-    const firsts = text[i] === lower[i] ? [text[i]!] : [text[i]!, lower[i]!];
-    for (const first of firsts) {
-      const candidates = this.patternsByFirst.get(first);
-      if (!candidates) continue;
-      for (const p of candidates) {
-        if (best && p.text.length <= best.end - best.start) break;
-        const haystack = p.caseSensitive ? text : lower;
-        if (!haystack.startsWith(p.text, i)) continue;
-        const end = i + p.text.length;
-        if (LATIN_WORD_CHAR.test(p.text[0]!) && i > 0 && LATIN_WORD_CHAR.test(text[i - 1]!)) continue;
-        if (LATIN_WORD_CHAR.test(p.text[p.text.length - 1]!) && end < text.length && LATIN_WORD_CHAR.test(text[end]!)) continue;
-        if (!best || p.text.length > best.end - best.start || TYPE_PRIORITY[p.entry.type] < TYPE_PRIORITY[best.entry.type]) {
-          best = { start: i, end, entry: p.entry, form: p.form, method: 'lexicon' };
-        }
+    const consider = (p: Pattern) => {
+      const end = i + p.text.length;
+      if (LATIN_WORD_CHAR.test(p.text[0]!) && i > 0 && LATIN_WORD_CHAR.test(text[i - 1]!)) return;
+      if (LATIN_WORD_CHAR.test(p.text[p.text.length - 1]!) && end < text.length && LATIN_WORD_CHAR.test(text[end]!)) return;
+      if (!best || p.text.length > best.end - best.start || (p.text.length === best.end - best.start && TYPE_PRIORITY[p.entry.type] < TYPE_PRIORITY[best.entry.type])) {
+        best = { start: i, end, entry: p.entry, form: p.form, method: 'lexicon' };
+      }
+    };
+    for (const [root, haystack] of [[this.foldedTrie, lower], [this.exactTrie, text]] as const) {
+      let node: CharNode | undefined = root;
+      for (let k = i; k < haystack.length; k++) {
+        node = node.next.get(haystack[k]!);
+        if (!node) break;
+        for (const p of node.ends) consider(p);
       }
     }
     const homophone = this.pinyinAt(text, i);

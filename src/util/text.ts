@@ -1,7 +1,11 @@
 /** Normal form used to compare names: NFKC, lower case, white space and punctuation removed (gold/README.md). */
 export function normalizeName(text: string): string {
+  if (HAN_ONLY.test(text)) return text;
   return text.normalize('NFKC').toLowerCase().replace(/[\s\p{P}\p{S}]/gu, '');
 }
+
+/** Common CJK ideographs only: NFKC, case and punctuation removal leave such text unchanged. */
+const HAN_ONLY = /^[\u4e00-\u9fff]*$/;
 
 export const LATIN_OR_DIGIT = /[A-Za-z0-9]/;
 export const HAN_CHAR = /\p{Script=Han}/u;

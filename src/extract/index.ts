@@ -36,8 +36,8 @@ export interface ModelFindings {
 export function extractDocument(doc: Document, extractor: Extractor, findings: ModelFindings = {}): Extraction {
   const ctx = new DocumentContext(doc, extractor.lexicon, extractor.segmenter);
   spotLexiconNames(ctx);
-  const { introductions, relations: introductionRelations } = extractIntroductions(ctx);
   extractSuffixOrganizations(ctx);
+  const { introductions, relations: introductionRelations } = extractIntroductions(ctx);
   addParentMentions(ctx);
   extractModelPatterns(ctx);
   extractLatinModels(ctx);

@@ -6,8 +6,8 @@ import type { ExtractedMention, RelationCandidate } from './schema.js';
 
 /**
  * Stage grammar of introductions: "(有请/欢迎) + organisation + title(s) + name + (先生/女士)",
- * "organisation + name + title", "name + title". Yields people with titles, their organisations and
- * the AFFILIATED_WITH and SPOKE_AT links between them.
+ * "organisation + name + title", "name + title", and chains of them ("A董事长、B总经理 + name").
+ * Yields people with titles, their organisations, and the AFFILIATED_WITH and SPOKE_AT links.
  */
 
 type TokenKind = 'title' | 'honorific' | 'text';
@@ -18,11 +18,15 @@ interface Tok {
   end: number;
 }
 
-const ITEM_BREAK = /[、，,。；;！!？?：:\s“”"（）()《》]/;
-/** Words after which an introduction starts (the cue is dropped from the item). */
-const CUES = ['让我们掌声欢迎', '掌声欢迎', '热烈欢迎', '隆重介绍', '有请', '欢迎', '感谢', '谢谢', '尊敬的', '邀请', '请到', '来自', '以及', '还有', '他们是', '分别是', '我是', '我叫', '下面请', '接下来请', '请'];
-/** Honorifics that close an introduction. */
-const CLOSING = ['先生', '女士', '小姐', '教授', '博士', '院士', '老师'];
+/** Punctuation and connectives between the items of a list of guests. */
+const ITEM_BREAK = /[、，,。；;！!？?：:\s“”"（）()《》]|以及|还有|及其/g;
+/** Words after which an introduction starts (the item's text before them is dropped). */
+const START_CUES = ['让我们掌声欢迎', '掌声欢迎', '热烈欢迎', '隆重介绍', '有请', '欢迎', '感谢', '谢谢', '尊敬的', '邀请', '请到', '来自', '他们是', '分别是', '我是', '我叫', '下面请', '接下来请', '请'];
+/** Words that end an introduced name: what the guest is called on stage to do. */
+const END_CUES = /上台|致辞|带来|发表|分享|演讲|讲话|登台|共同|为我们|为大家|作主旨|做主旨|进行|莅临|出席|留步|入座/;
+/** Honorifics that close an introduction; 教授, 博士 and 院士 are titles too, and close only at the end of an item. */
+const CLOSING = ['先生', '女士', '小姐', '老师'];
+const CLOSING_AT_END = ['教授', '博士', '院士'];
 const STAGE_CUE = /有请|欢迎|上台|致辞|嘉宾|演讲|分享|签约|主持|发布人|发言|报告|见证|登台/;
 
 export interface Introduction {
@@ -31,11 +35,16 @@ export interface Introduction {
   titles: string[];
 }
 
+interface Affiliation {
+  org?: OrgSlot;
+  titles: string[];
+}
+
 function tokenize(item: string, offset: number, ctx: DocumentContext, line: Line): Tok[] {
   const { lexicon } = ctx;
   // inside a known organisation's name (上海人工智能实验室, 复旦大学计算机科学技术学院) no title starts
   const orgSpans = ctx.mentionsOnLine(line.number).filter((m) => m.type === 'Organization' && m.end > offset && m.start < offset + item.length);
-  const insideOrg = (i: number) => orgSpans.some((m) => m.start < offset + i && offset + i < m.end);
+  const insideOrg = (i: number) => orgSpans.some((m) => m.start <= offset + i && offset + i < m.end);
   const tokens: Tok[] = [];
   let text = '';
   let textStart = offset;
@@ -47,17 +56,15 @@ function tokenize(item: string, offset: number, ctx: DocumentContext, line: Line
     const title = insideOrg(i) ? undefined : lexicon.titleIndex.longestAt(item, i)?.phrase;
     const orgWord = lexicon.suffixIndex.longestAt(item, i)?.phrase;
     const longerOrgWord = title && orgWord && orgWord.length > title.length;
-    const closing = CLOSING.find((h) => item.startsWith(h, i));
+    const closing = CLOSING.find((h) => item.startsWith(h, i)) ?? CLOSING_AT_END.find((h) => item.startsWith(h, i) && i + h.length === item.length);
     if (closing && (!title || closing.length >= title.length) && i > 0) {
       flush(offset + i);
       tokens.push({ kind: 'honorific', text: closing, start: offset + i, end: offset + i + closing.length });
       i += closing.length;
-      textStart = offset + i;
     } else if (title && !longerOrgWord) {
       flush(offset + i);
       tokens.push({ kind: 'title', text: title, start: offset + i, end: offset + i + title.length });
       i += title.length;
-      textStart = offset + i;
     } else {
       if (!text) textStart = offset + i;
       text += item[i];
@@ -65,7 +72,7 @@ function tokenize(item: string, offset: number, ctx: DocumentContext, line: Line
     }
   }
   flush(offset + item.length);
-  // "董事长兼CEO", "党委书记、董事长": join titles separated by 兼/和
+  // "董事长兼CEO", "党委书记、董事长": titles side by side, or joined by 兼/和, are one run
   const merged: Tok[] = [];
   for (const tok of tokens) {
     const prev = merged[merged.length - 1];
@@ -86,60 +93,65 @@ function tokenize(item: string, offset: number, ctx: DocumentContext, line: Line
   return merged;
 }
 
-/** A known organisation (weak aliases included) or a name with an organisation suffix. */
-function isOrgLike(ctx: DocumentContext, text: string): boolean {
-  return Boolean(ctx.lexicon.lookupOrganization(text)) || Boolean(ctx.lexicon.suffixIndex.longestEndingAt(text, text.length));
-}
-
 function titlesOf(tok: Tok | undefined): string[] {
   return tok?.kind === 'title' ? tok.text.split('、') : [];
 }
 
-/** Splits a line into items (between list separators), with introduction cues removed from their start. */
-function items(text: string): Array<{ text: string; start: number }> {
+/** Splits a line into items (between list separators), with introduction cues removed from their start and end. */
+export function introductionItems(text: string): Array<{ text: string; start: number }> {
   const out: Array<{ text: string; start: number }> = [];
-  let start = 0;
-  for (let i = 0; i <= text.length; i++) {
-    if (i === text.length || ITEM_BREAK.test(text[i]!)) {
-      if (i > start) {
-        let item = text.slice(start, i);
-        let at = start;
-        for (;;) {
-          const cue = CUES.map((c) => ({ c, k: item.lastIndexOf(c) })).filter(({ k }) => k >= 0).sort((a, b) => b.k + b.c.length - (a.k + a.c.length))[0];
-          if (!cue) break;
-          const cut = cue.k + cue.c.length;
-          if (cut >= item.length) break;
-          item = item.slice(cut);
-          at += cut;
-        }
-        out.push({ text: item, start: at });
-      }
-      start = i + 1;
+  const push = (from: number, to: number) => {
+    let item = text.slice(from, to);
+    let at = from;
+    for (;;) {
+      const cue = START_CUES.map((c) => ({ c, k: item.lastIndexOf(c) })).filter(({ k }) => k >= 0).sort((a, b) => b.k + b.c.length - (a.k + a.c.length))[0];
+      if (!cue) break;
+      const cut = cue.k + cue.c.length;
+      if (cut >= item.length) break;
+      item = item.slice(cut);
+      at += cut;
     }
+    const end = item.search(END_CUES);
+    if (end === 0) return;
+    if (end > 0) item = item.slice(0, end);
+    if (item) out.push({ text: item, start: at });
+  };
+  let start = 0;
+  for (const m of text.matchAll(ITEM_BREAK)) {
+    if (m.index > start) push(start, m.index);
+    start = m.index + m[0].length;
   }
+  if (start < text.length) push(start, text.length);
   return out;
+}
+
+/** A known organisation (weak aliases included) or a name with an organisation suffix. */
+function isOrgLike(ctx: DocumentContext, text: string): boolean {
+  return Boolean(ctx.lexicon.lookupOrganization(text)) || Boolean(ctx.lexicon.suffixIndex.longestEndingAt(text, text.length));
 }
 
 export function extractIntroductions(ctx: DocumentContext): { introductions: Introduction[]; relations: RelationCandidate[] } {
   const introductions: Introduction[] = [];
   const relations: RelationCandidate[] = [];
   for (const line of ctx.contentLines()) {
-    let carriedOrg: OrgSlot | undefined;
-    let carriedTitles: string[] = [];
-    for (const item of items(line.text)) {
-      const found = parseItem(ctx, line, item, carriedOrg, carriedTitles);
+    let carried: Affiliation[] = [];
+    for (const item of introductionItems(line.text)) {
+      const found = parseItem(ctx, line, item, carried);
       introductions.push(...found.introductions);
-      carriedOrg = found.loneOrg;
-      carriedTitles = found.loneTitles;
+      carried = found.carried;
     }
   }
-  const stageLines = new Set<number>();
-  for (const line of ctx.contentLines()) if (STAGE_CUE.test(line.text)) stageLines.add(line.number);
   for (const intro of introductions) {
     const line = ctx.line(intro.person.line);
     const evidence = ctx.evidence(line, intro.person.start, intro.person.end);
     if (intro.org) relations.push({ type: 'AFFILIATED_WITH', from: intro.person.id, to: intro.org.id, title: intro.titles.join('、') || null, evidence });
-    if (stageLines.has(line.number)) relations.push({ type: 'SPOKE_AT', from: intro.person.id, role: roleOf(line.text), evidence });
+  }
+  const introduced = new Set<string>();
+  for (const intro of introductions) {
+    const line = ctx.line(intro.person.line);
+    if (!STAGE_CUE.test(line.text) || introduced.has(intro.person.id)) continue;
+    introduced.add(intro.person.id);
+    relations.push({ type: 'SPOKE_AT', from: intro.person.id, role: roleOf(line.text), evidence: ctx.evidence(line, intro.person.start, intro.person.end) });
   }
   return { introductions, relations };
 }
@@ -152,35 +164,60 @@ function roleOf(text: string): string {
   return 'guest';
 }
 
+/**
+ * Reads one item. `carried` holds organisations and titles named in earlier items of the same list
+ * that still wait for their person ("冰装集团、叶文华副总经理", "党委委员、副总裁、职工董事杜文").
+ */
 function parseItem(
   ctx: DocumentContext,
   line: Line,
   item: { text: string; start: number },
-  carriedOrg: OrgSlot | undefined,
-  carriedTitles: string[],
-): { introductions: Introduction[]; loneOrg?: OrgSlot; loneTitles: string[] } {
+  carried: Affiliation[],
+): { introductions: Introduction[]; carried: Affiliation[] } {
   const tokens = tokenize(item.text, item.start, ctx, line);
   const introductions: Introduction[] = [];
   const { lexicon } = ctx;
-  let org: OrgSlot | undefined = carriedOrg;
-  let titles: string[] = carriedTitles;
-  let lastPersonOrg: OrgSlot | undefined;
-  let lastTitles: string[] = [];
-
-  const addPerson = (tok: { text: string; start: number; end: number }, personTitles: string[], personOrg: OrgSlot | undefined, confidence: number) => {
-    const allTitles = personOrg?.department ? personTitles.map((t) => personOrg.department + t) : [...personTitles];
-    const person = ctx.addMention({ type: 'Person', start: tok.start, end: tok.end, line: line.number, method: 'introduction', confidence, titles: allTitles }, line);
-    introductions.push({ person, org: personOrg ? materialize(ctx, personOrg) : undefined, titles: allTitles });
-    lastPersonOrg = personOrg;
-    lastTitles = personTitles;
+  // affiliations read so far in this item (and carried), waiting for a person; the last one is open for titles
+  let pending: Affiliation[] = carried.map((a) => ({ ...a, titles: [...a.titles] }));
+  let lastPerson: { affiliations: Affiliation[] } | undefined;
+  const current = (): Affiliation => {
+    if (pending.length === 0) pending.push({ titles: [] });
+    return pending[pending.length - 1]!;
+  };
+  const openOrg = (org: OrgSlot) => {
+    const cur = pending[pending.length - 1];
+    if (cur && !cur.org && cur.titles.length === 0) cur.org = org;
+    else if (cur && !cur.org) cur.org = org;
+    else pending.push({ org, titles: [] });
   };
 
+  const addPerson = (tok: { start: number; end: number }, closing: boolean, extraTitles: string[] = []) => {
+    if (extraTitles.length) current().titles.push(...extraTitles);
+    const affiliations = pending.filter((a) => a.org || a.titles.length);
+    const titlesFor = (a: Affiliation) => (a.org?.department ? a.titles.map((t) => a.org!.department + t) : a.titles);
+    const allTitles = [...new Set(affiliations.flatMap(titlesFor))];
+    const person = ctx.addMention({ type: 'Person', start: tok.start, end: tok.end, line: line.number, method: 'introduction', confidence: closing ? 0.95 : 0.8, titles: allTitles }, line);
+    const withOrg = affiliations.filter((a) => a.org);
+    if (withOrg.length === 0) introductions.push({ person, titles: allTitles });
+    for (const a of withOrg) introductions.push({ person, org: materialize(ctx, a.org!), titles: titlesFor(a) });
+    lastPerson = { affiliations };
+    pending = [];
+  };
+
+  let textTokens = 0;
+  let orgsOpened = 0;
+  const openOrgCounted = (slot: OrgSlot) => {
+    orgsOpened++;
+    openOrg(slot);
+  };
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i]!;
-    if (tok.kind !== 'text') {
-      if (tok.kind === 'title') titles = titlesOf(tok);
+    if (tok.kind === 'text') textTokens++;
+    if (tok.kind === 'title') {
+      current().titles.push(...titlesOf(tok));
       continue;
     }
+    if (tok.kind === 'honorific') continue;
     const next = tokens[i + 1];
     const afterNext = tokens[i + 2];
     const isLast = i === tokens.length - 1;
@@ -188,51 +225,51 @@ function parseItem(
     const followedByClosing = next?.kind === 'honorific';
     const precededByTitle = tokens[i - 1]?.kind === 'title';
 
-    // title + NAME (+ honorific | end | next person)
-    if (precededByTitle && (followedByClosing || isLast || (followedByTitle && afterNext?.kind !== 'text')) && isPlausibleName(tok.text, lexicon, { long: followedByClosing })) {
-      addPerson(tok, titles, org, followedByClosing ? 0.95 : 0.8);
-      titles = [];
+    // title + NAME (+ honorific | end | a title that starts the next person's chain)
+    if (precededByTitle && (followedByClosing || isLast) && isPlausibleName(tok.text, lexicon, { long: followedByClosing, segmenter: ctx.segmenter })) {
+      addPerson(tok, followedByClosing);
       continue;
     }
-    // "ORG + title + NAME" where this text is the organisation: the text after the titles is a name
-    if (followedByTitle && afterNext?.kind === 'text' && (isOrgLike(ctx, tok.text) || !isPlausibleName(tok.text, lexicon))) {
-      const nameAfter = afterNext.text;
-      const closesAfter = tokens[i + 3]?.kind === 'honorific' || i + 3 >= tokens.length;
-      if (closesAfter && isPlausibleName(nameAfter, lexicon, { long: tokens[i + 3]?.kind === 'honorific' })) {
-        org = organizationSlot(ctx, line, tok.start, tok.end) ?? org;
+    // ORG + title(s) + …: this text is an organisation when what follows the titles is a name or another organisation
+    if (followedByTitle && afterNext?.kind === 'text' && (isOrgLike(ctx, tok.text) || !isPlausibleName(tok.text, lexicon, { segmenter: ctx.segmenter }))) {
+      const slot = organizationSlot(ctx, line, tok.start, tok.end);
+      if (slot) {
+        openOrgCounted(slot);
         continue;
       }
     }
     // [ORG] NAME + title, or [ORG] NAME + honorific
     if (followedByTitle || followedByClosing) {
-      const split = splitOrgAndName(tok.text, lexicon);
+      const split = splitOrgAndName(tok.text, lexicon, ctx.segmenter);
       if (split) {
         const nameStart = tok.end - split.name.length;
-        const slotOrg = split.org ? organizationSlot(ctx, line, tok.start, nameStart) : undefined;
-        if (split.org && !slotOrg && !precededByTitle) continue; // unexplained text before the name: not an introduction
-        const personTitles = followedByTitle ? titlesOf(next) : titles;
-        addPerson({ text: split.name, start: nameStart, end: tok.end }, personTitles, slotOrg ?? (split.org ? undefined : org), followedByClosing ? 0.9 : 0.75);
-        titles = [];
+        const slot = split.org ? organizationSlot(ctx, line, tok.start, nameStart) : undefined;
+        if (split.org && !slot && !precededByTitle) continue; // unexplained text before the name: not an introduction
+        if (slot) openOrg(slot);
+        addPerson({ start: nameStart, end: tok.end }, followedByClosing, followedByTitle ? titlesOf(next) : []);
         if (followedByTitle) i++;
         continue;
       }
       if (followedByTitle) {
         const slot = organizationSlot(ctx, line, tok.start, tok.end);
-        if (slot) org = slot;
+        if (slot) openOrgCounted(slot);
         continue;
       }
     }
-    // a second name in the same item after a closing honorific shares the organisation and titles (唐柯先生李俊先生)
-    if (tokens[i - 1]?.kind === 'honorific' && followedByClosing && isPlausibleName(tok.text, lexicon)) {
-      addPerson(tok, lastTitles, lastPersonOrg, 0.85);
+    // a second name after a closing honorific shares the organisation and titles (唐柯先生李俊先生)
+    if (tokens[i - 1]?.kind === 'honorific' && followedByClosing && lastPerson && isPlausibleName(tok.text, lexicon, { segmenter: ctx.segmenter })) {
+      pending = lastPerson.affiliations.map((a) => ({ ...a, titles: [...a.titles] }));
+      addPerson(tok, true);
       continue;
     }
     // an item that is only an organisation: its people follow in the next item (冰装集团、叶文华副总经理)
     if (tokens.length === 1) {
       const slot = organizationSlot(ctx, line, tok.start, tok.end, { requireEvidence: true });
-      return { introductions, loneOrg: slot, loneTitles: [] };
+      if (slot) return { introductions, carried: [{ org: slot, titles: [] }] };
+      return { introductions, carried: [] };
     }
   }
-  const onlyOrgAndTitles = introductions.length === 0 && tokens.length === 2 && tokens[0]!.kind === 'text' && tokens[1]!.kind === 'title';
-  return { introductions, loneOrg: onlyOrgAndTitles ? org : undefined, loneTitles: onlyOrgAndTitles ? titlesOf(tokens[1]) : [] };
+  // what is left waits for the next item only when the item was nothing but organisations and titles
+  const onlyAffiliations = introductions.length === 0 && orgsOpened === textTokens;
+  return { introductions, carried: onlyAffiliations ? pending : [] };
 }

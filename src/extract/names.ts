@@ -1,4 +1,5 @@
 import type { Lexicon } from '../lexicon/lexicon.js';
+import type { Segmenter } from './segment.js';
 
 /** Characters that never occur in a Chinese personal name as spoken on stage (function words, pronouns, measure words). */
 const NON_NAME_CHARS = new Set([...'的了是在与及我你他她它们这那个各位些就也都还又很把被对从让请说讲到着过吗呢吧啊呀哦嗯么或并但如果因所要会能已']);
@@ -9,6 +10,8 @@ const ORG_FINAL_CHARS = new Set([...'局部委院司团心所室厅处办会校�
 export interface NameCheck {
   /** Allow transliterated foreign names of up to 8 characters (only when the slot is clearly delimited). */
   long?: boolean;
+  /** When given, a two-character candidate that the dictionary knows as an ordinary word (平台, 空间) is refused. */
+  segmenter?: Segmenter;
 }
 
 /** True when the text can be a person's name: surname first, Han only, short, not a known title, place or organisation. */
@@ -25,16 +28,18 @@ export function isPlausibleName(text: string, lexicon: Lexicon, check: NameCheck
   const maxLength = check.long ? 8 : compound ? 4 : 3;
   if (chars.length > maxLength) return false;
   if (chars.length >= 4 && !compound) return check.long === true;
-  return compound || lexicon.surnames.has(chars[0]!);
+  if (!compound && !lexicon.surnames.has(chars[0]!)) return false;
+  if (chars.length === 2 && check.segmenter && !check.long && check.segmenter.isOrdinaryWord(text)) return false;
+  return true;
 }
 
 /**
  * Splits "organisation + name" (中国移动高同庆, 上海市科委胡魁) into its two parts, choosing a
  * three-character name unless its first character cannot start a name.
  */
-export function splitOrgAndName(text: string, lexicon: Lexicon): { org: string; name: string } | undefined {
+export function splitOrgAndName(text: string, lexicon: Lexicon, segmenter?: Segmenter): { org: string; name: string } | undefined {
   const chars = [...text];
-  if (chars.length <= 3 && isPlausibleName(text, lexicon)) return { org: '', name: text };
+  if (chars.length <= 3 && isPlausibleName(text, lexicon, { segmenter })) return { org: '', name: text };
   const options: number[] = [];
   if (chars.length >= 5 && lexicon.compoundSurnames.has(chars[chars.length - 4]! + chars[chars.length - 3]!)) options.push(4);
   options.push(3, 2);
@@ -43,7 +48,7 @@ export function splitOrgAndName(text: string, lexicon: Lexicon): { org: string; 
     const name = chars.slice(-length).join('');
     const org = chars.slice(0, -length).join('');
     if (length === 3 && ORG_FINAL_CHARS.has(chars[chars.length - 3]!)) continue;
-    if (isPlausibleName(name, lexicon)) return { org, name };
+    if (isPlausibleName(name, lexicon, { segmenter })) return { org, name };
   }
   return undefined;
 }

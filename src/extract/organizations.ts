@@ -109,7 +109,12 @@ export function organizationSlot(
   if (isPlausibleName(raw, lexicon)) return undefined;
   const suffix = endingSuffix(ctx, raw);
   const homophone = ctx.lexicon.closest(raw, 'Organization');
-  if (!suffix && !homophone && (options.requireEvidence || [...raw].length > MAX_BARE_SLOT)) return undefined;
+  if (!suffix && !homophone) {
+    // a bare name: it must read as a proper noun, not an ordinary word (签约嘉宾, 以下嘉宾)
+    if (options.requireEvidence || [...raw].length > MAX_BARE_SLOT) return undefined;
+    if (ctx.segmenter.isOrdinaryWord(raw)) return undefined;
+    if (!ctx.segmenter.tag(raw).some((t) => PROPER_TAGS.has(t.tag))) return undefined;
+  }
   if ([...raw].length > 24) return undefined;
   return { line, start, end, kind: suffix?.kind ?? homophone?.entry.kind ?? 'company', confidence: suffix ? 0.85 : 0.7 };
 }
@@ -185,7 +190,7 @@ function nameBefore(ctx: DocumentContext, line: Line, tokens: Token[], suffixSta
     const t = tokens[k]!;
     if (!NAME_TAGS.has(t.tag)) break;
     if (t.tag === 'x' && !/^[\p{Script=Han}A-Za-z0-9]+$/u.test(t.word)) break;
-    if (lexicon.titleSet.has(t.word) || lexicon.orgWords.has(t.word)) break;
+    if (lexicon.orgWords.has(t.word) || (lexicon.titleSet.has(t.word) && suffix.strength !== 'strong')) break;
     const mentions = ctx.overlapping(line.number, t.start, t.end);
     if (mentions.some((m) => m.type !== 'Organization')) break;
     if (suffixEnd - t.start > 24) break;

@@ -18,10 +18,25 @@ export class Segmenter {
     const words: string[] = [];
     for (const entry of lexicon.entries) {
       const tag = entry.type === 'Organization' ? 'nt' : entry.type === 'Person' ? 'nr' : 'nz';
-      for (const form of [entry.name, ...entry.aliases]) if (/^\p{Script=Han}{2,}$/u.test(form)) words.push(`${form} 50000 ${tag}`);
+      // short names are left to jieba's own dictionary, so that they do not bias word boundaries (杨帆 in 陈杨帆)
+      if (entry.type === 'Person') continue;
+      for (const form of [entry.name, ...entry.aliases]) if (/^\p{Script=Han}{4,}$/u.test(form)) words.push(`${form} 50000 ${tag}`);
     }
     for (const title of lexicon.titles) if (/^\p{Script=Han}{2,}$/u.test(title)) words.push(`${title} 50000 title`);
     this.jieba.loadDict(Buffer.from(words.join('\n') + '\n'));
+  }
+
+  private readonly wordTags = new Map<string, boolean>();
+
+  /** True when the dictionary has this text as one word that is not a personal name (平台, 空间, 高度). */
+  isOrdinaryWord(text: string): boolean {
+    let known = this.wordTags.get(text);
+    if (known === undefined) {
+      const tags = this.jieba.tag(text, false) as TaggedWord[];
+      known = tags.length === 1 && tags[0]!.word === text && !tags[0]!.tag.startsWith('nr') && tags[0]!.tag !== 'x';
+      this.wordTags.set(text, known);
+    }
+    return known;
   }
 
   tag(text: string): Token[] {

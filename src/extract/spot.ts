@@ -42,7 +42,6 @@ export function spotLexiconNames(ctx: DocumentContext): void {
         ...(hit.method === 'lexicon-pinyin' ? { pinyin: displayPinyin(line.text.slice(hit.start, hit.end)) } : {}),
         ...(entry.kind ? { kind: entry.kind } : {}),
         ...(entry.category ? { category: entry.category } : {}),
-        ...(entry.type === 'Person' && entry.titles?.length ? { titles: entry.titles } : {}),
       }, line);
     }
   }

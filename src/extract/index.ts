@@ -3,11 +3,11 @@ import type { Lexicon } from '../lexicon/lexicon.js';
 import { DocumentContext } from './context.js';
 import { extractIntroductions } from './introductions.js';
 import { addModelMentions, type NerSpan } from './ner.js';
-import { attachVersions, extractLatinModels, extractModelPatterns } from './models.js';
+import { attachVersions, extractFamilyHomophones, extractLatinModels, extractModelPatterns, extractVersionedModels } from './models.js';
 import { addParentMentions, extractSuffixOrganizations } from './organizations.js';
 import { extractProductPatterns } from './products.js';
 import { extractReferences } from './references.js';
-import { extractOwnership, extractStatedPartnerships, findOrganizer } from './relations.js';
+import { extractCeremonyPartnerships, extractOwnership, extractStatedPartnerships, findOrganizer } from './relations.js';
 import type { Extraction, RelationCandidate } from './schema.js';
 import { Segmenter } from './segment.js';
 import { extractSignings } from './signings.js';
@@ -39,6 +39,8 @@ export function extractDocument(doc: Document, extractor: Extractor, findings: M
   extractSuffixOrganizations(ctx);
   const { introductions, relations: introductionRelations } = extractIntroductions(ctx);
   addParentMentions(ctx);
+  extractFamilyHomophones(ctx);
+  extractVersionedModels(ctx);
   extractModelPatterns(ctx);
   extractLatinModels(ctx);
   attachVersions(ctx, ctx.mentions);
@@ -50,8 +52,9 @@ export function extractDocument(doc: Document, extractor: Extractor, findings: M
   const { signings, relations: signingRelations } = extractSignings(ctx, introductions, organizer?.mention);
   const relations: RelationCandidate[] = [
     ...introductionRelations,
-    ...extractOwnership(ctx),
+    ...extractOwnership(ctx, organizer?.mention),
     ...extractStatedPartnerships(ctx, organizer?.mention),
+    ...extractCeremonyPartnerships(ctx, introductions, organizer?.mention),
     ...signingRelations,
   ];
   if (organizer) {

@@ -1,4 +1,5 @@
 import type { Line } from '../ingest/schema.js';
+import { foldedKey } from '../lexicon/pinyin.js';
 import type { DocumentContext } from './context.js';
 import type { ExtractedMention } from './schema.js';
 import type { Token } from './segment.js';
@@ -96,5 +97,76 @@ export function attachVersions(ctx: DocumentContext, mentions: ExtractedMention[
     if (mention.type !== 'Model' || mention.versions?.length) continue;
     const version = versionAfter(ctx.line(mention.line), mention.end);
     if (version) mention.versions = [version.version];
+  }
+}
+
+const FAMILY_TAIL = /^([\p{Script=Han}A-Za-z]{0,6}?)(大模型|语言模型)/u;
+const FAMILY_PRODUCT_TAIL = /^([A-Za-z]{2,8}[\p{Script=Han}]{0,2}|[\p{Script=Han}]{0,4}?)(平台|数字人|软件工厂|一体机|云电脑|智能体)/u;
+const NOT_IN_MIDDLE = /[的是了和与在我你他这那]/;
+/** Middles that name the family itself (新城系列大模型 is 星辰大模型). */
+const SAME_FAMILY = /^(系列|品牌|家族|)$/;
+
+/**
+ * A known model family written with an ASR homophone (形成语音大模型, 新城mas平台): two or three
+ * characters that sound like the family's name, then a short middle, then a model or product word.
+ * The mention carries the corrected name (星辰语音大模型, 星辰mas平台).
+ */
+export function extractFamilyHomophones(ctx: DocumentContext): void {
+  for (const line of ctx.contentLines()) {
+    const text = line.text;
+    for (let i = 0; i + 2 <= text.length; i++) {
+      for (const size of [2, 3]) {
+        const stem = text.slice(i, i + size);
+        if (!/^\p{Script=Han}+$/u.test(stem) || stem.length !== size) continue;
+        const family = ctx.lexicon.modelFamilyByKey(foldedKey(stem));
+        if (!family) continue;
+        const rest = text.slice(i + size, i + size + 12);
+        const asModel = FAMILY_TAIL.exec(rest);
+        const asProduct = asModel ? undefined : FAMILY_PRODUCT_TAIL.exec(rest);
+        const m = asModel ?? asProduct;
+        if (!m || NOT_IN_MIDDLE.test(m[1]!)) continue;
+        const end = i + size + m[0].length;
+        if (ctx.overlapping(line.number, i, end).some((x) => x.start <= i && x.end >= end)) continue;
+        const correct = family.name.replace(/(大模型|模型)$/, '').slice(0, size);
+        const implied = `${correct}${m[1]}${m[2]}`;
+        ctx.addMention({
+          type: asModel ? 'Model' : 'Product', start: i, end, line: line.number, method: asModel ? 'model-pattern' : 'product-pattern', confidence: 0.7,
+          ...(asModel && SAME_FAMILY.test(m[1]!) ? { lexiconName: family.name } : { impliedName: implied }),
+          ...(asModel ? {} : { category: 'platform' as const }),
+        }, line);
+        i = end - 1;
+        break;
+      }
+    }
+  }
+}
+
+const VERSIONED_HAN = /(\p{Script=Han}{2,6})[\s呃]?(\d{1,2}(?:[.。．]\d{1,2})?(?:[oO欧]|[a-zA-Z](?![a-zA-Z]))?)(?![\d.。．]*\d)/gu;
+
+/**
+ * A model version written after the model's name or a short form of it (日新5。5, 盘古大模型5。0):
+ * a Model of its own, named family + version (日日新5.5).
+ */
+export function extractVersionedModels(ctx: DocumentContext): void {
+  for (const line of ctx.contentLines()) {
+    VERSIONED_HAN.lastIndex = 0;
+    for (const m of line.text.matchAll(VERSIONED_HAN)) {
+      const han = m[1]!;
+      const version = normalizeVersion(m[2]!);
+      if (!/[.o]/.test(version) && !/大模型$/.test(han)) continue; // a bare number after a word is a count, not a version
+      for (let k = 0; k <= han.length - 2; k++) {
+        const tail = han.slice(k).replace(/(大模型|模型)$/, '');
+        if (tail.length < 2) continue;
+        const family = ctx.lexicon.modelEndingWith(tail);
+        if (!family) continue;
+        const start = m.index + k;
+        const end = m.index + m[0].length;
+        ctx.addMention({
+          type: 'Model', start, end, line: line.number, method: 'model-pattern', confidence: 0.75,
+          impliedName: `${family.name}${version}`, versions: [version],
+        }, line);
+        break;
+      }
+    }
   }
 }

@@ -1,4 +1,5 @@
 import type { DocumentContext } from './context.js';
+import type { Introduction } from './introductions.js';
 import type { ExtractedMention, RelationCandidate } from './schema.js';
 
 const SENTENCE_END = /[。！？!?；;]/;
@@ -40,7 +41,7 @@ export function findOrganizer(ctx: DocumentContext): { mention: ExtractedMention
  * the developer or owner the lexicon records when that organisation is named in the same transcript,
  * or the single organisation of the sentence that introduces a model found by pattern.
  */
-export function extractOwnership(ctx: DocumentContext): RelationCandidate[] {
+export function extractOwnership(ctx: DocumentContext, organizer?: ExtractedMention): RelationCandidate[] {
   const relations: RelationCandidate[] = [];
   const orgsByName = new Map<string, ExtractedMention>();
   for (const m of ctx.mentions) {
@@ -62,6 +63,11 @@ export function extractOwnership(ctx: DocumentContext): RelationCandidate[] {
     if (owner) {
       const org = orgsByName.get(owner);
       if (org) relations.push({ type, from: org.id, to: m.id, evidence });
+      continue;
+    }
+    const before = line.text.slice(Math.max(0, m.start - 6), m.start);
+    if (organizer && /我们/.test(before)) {
+      relations.push({ type, from: organizer.id, to: m.id, evidence });
       continue;
     }
     if (m.method === 'model-pattern' || m.method === 'product-pattern') {
@@ -107,4 +113,43 @@ export function extractStatedPartnerships(ctx: DocumentContext, organizer: Extra
     }
   }
   return relations;
+}
+
+const CEREMONY = /发布环节|联合发布|共同发布|一起登台|登台发布|启动仪式|发布仪式|共创仪式|揭牌仪式|发布人|发布嘉宾|启动嘉宾/;
+const WITNESSES = /见证嘉宾|见证领导|见证人|见证/;
+/** Lines after a ceremony's announcement that may still list its guests. */
+const CEREMONY_WINDOW = 4;
+
+/**
+ * Joint launches on stage (倡议书发布, 联创基地发布, 联合发布环节, 共创仪式): the organisations of the
+ * guests called up to launch together are partners of the forum's organiser (or of the first of them).
+ * Witnesses (见证嘉宾) are not partners.
+ */
+export function extractCeremonyPartnerships(ctx: DocumentContext, introductions: Introduction[], organizer: ExtractedMention | undefined): RelationCandidate[] {
+  const relations: RelationCandidate[] = [];
+  const lines = [...ctx.contentLines()];
+  for (let i = 0; i < lines.length; i++) {
+    const cue = lines[i]!;
+    if (!CEREMONY.test(cue.text) || /签约|签署/.test(cue.text)) continue;
+    const window = lines.slice(i, i + CEREMONY_WINDOW + 1).filter((l) => l.number - cue.number <= CEREMONY_WINDOW * 2);
+    const numbers = new Set(window.map((l) => l.number));
+    const partners: ExtractedMention[] = [];
+    for (const intro of introductions) {
+      if (!intro.org || !numbers.has(intro.person.line)) continue;
+      const text = ctx.line(intro.person.line).text;
+      const witnessAt = text.search(WITNESSES);
+      if (witnessAt >= 0 && intro.person.start > witnessAt) continue;
+      if (!partners.some((p) => sameOrg(p, intro.org!))) partners.push(intro.org);
+    }
+    if (partners.length < 2 && !(organizer && partners.length >= 1)) continue;
+    const host = organizer ?? partners[0]!;
+    const evidence = ctx.evidence(cue, Math.max(0, cue.text.search(CEREMONY)));
+    for (const p of partners) if (!sameOrg(p, host)) relations.push({ type: 'PARTNERS_WITH', from: host.id, to: p.id, basis: 'joint-launch', evidence });
+    i += window.length - 1;
+  }
+  return relations;
+}
+
+function sameOrg(a: ExtractedMention, b: ExtractedMention): boolean {
+  return (a.lexiconName ?? a.impliedName ?? a.form) === (b.lexiconName ?? b.impliedName ?? b.form);
 }

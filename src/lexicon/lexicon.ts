@@ -91,6 +91,8 @@ export class Lexicon {
   private readonly fuzzyIndex = new Map<string, Set<number>>();
   private readonly fuzzyForms: Array<{ form: string; entry: LexEntry }> = [];
   private readonly orgLookups = new Map<string, LexEntry | undefined>();
+  private familyKeys?: Map<string, LexEntry>;
+  private modelTails?: Map<string, LexEntry>;
   /** First two characters of every organisation form: a quick test before trying prefixes of a text. */
   private readonly orgStarts = new Set<string>();
 
@@ -187,6 +189,42 @@ export class Lexicon {
     chars.forEach((ch, pos) => {
       for (const r of charReadings(ch)) addToSet(this.fuzzyIndex, `${chars.length}|${pos}|${r}`, index);
     });
+  }
+
+  /**
+   * Model families by the folded pinyin of their distinctive part (星辰 of 星辰大模型, 盘古 of 盘古大模型):
+   * an ASR-garbled family name before a model word (形成语音大模型) is recognised by sound.
+   */
+  modelFamilyByKey(key: string): LexEntry | undefined {
+    if (!this.familyKeys) {
+      this.familyKeys = new Map();
+      for (const entry of this.entries) {
+        if (entry.type !== 'Model') continue;
+        for (const form of [entry.name, ...entry.aliases, ...entry.weakAliases]) {
+          const stem = form.replace(/(大模型|模型)$/, '');
+          if (stem !== form && /^\p{Script=Han}{2,4}$/u.test(stem) && !this.familyKeys.has(foldedKey(stem))) this.familyKeys.set(foldedKey(stem), entry);
+        }
+      }
+    }
+    return this.familyKeys.get(key);
+  }
+
+  /** The model whose name or alias ends with this text (日新 → 日日新), for versions written after a short form. */
+  modelEndingWith(text: string): LexEntry | undefined {
+    if (!this.modelTails) {
+      this.modelTails = new Map();
+      for (const entry of this.entries) {
+        if (entry.type !== 'Model') continue;
+        for (const form of [entry.name, ...entry.aliases, ...entry.weakAliases]) {
+          const chars = [...normalizeName(form).replace(/(大模型|模型)$/, '')];
+          for (let k = 0; k <= chars.length - 2; k++) {
+            const tail = chars.slice(k).join('');
+            if (!this.modelTails.has(tail)) this.modelTails.set(tail, entry);
+          }
+        }
+      }
+    }
+    return this.modelTails.get(normalizeName(text));
   }
 
   /** Whether some organisation's name or alias starts like this text (its first two characters). */

@@ -81,9 +81,11 @@ export function resolve(extractions: Extraction[], lexicon: Lexicon, options: Re
   }
 
   const union = (from: Group, to: Group, reason: MergeReason, detail?: string) => {
-    const a = root(from);
-    const b = root(to);
+    let a = root(from);
+    let b = root(to);
     if (a === b) return;
+    // the lexicon's entity stays the root, so that its name is kept
+    if (a.lexiconName && !b.lexiconName) [a, b] = [b, a];
     a.parent = b;
     for (const m of a.mentions) noteReason(b, m.form, a.lexiconName ? 'lexicon-alias' : reason, detail);
   };
@@ -171,6 +173,8 @@ export function resolve(extractions: Extraction[], lexicon: Lexicon, options: Re
       }
     }
   }
+  mergeWithinTranscripts(groups, union);
+
   for (const extra of options.extraMerges ?? []) {
     const a = byForm.get(`${extra.type}|${extra.a}`);
     const b = byForm.get(`${extra.type}|${extra.b}`);
@@ -185,7 +189,9 @@ export function resolve(extractions: Extraction[], lexicon: Lexicon, options: Re
   const reasonsOf = new Map<Group, Map<string, { reason: MergeReason; detail?: string }>>();
   for (const g of groups.values()) {
     const r = root(g);
-    members.set(r, [...(members.get(r) ?? []), ...g.mentions]);
+    const list = members.get(r);
+    if (list) list.push(...g.mentions);
+    else members.set(r, [...g.mentions]);
     const reasons = reasonsOf.get(r) ?? new Map();
     for (const [form, why] of g.reasons) if (!reasons.has(form) || why.reason !== 'same-name') reasons.set(form, why);
     reasonsOf.set(r, reasons);
@@ -224,9 +230,9 @@ export function resolve(extractions: Extraction[], lexicon: Lexicon, options: Re
     const candidates = (peopleByDoc.get(ref.source) ?? []).filter(({ entity }) =>
       entity.name.startsWith(surname) ? entity.name.length > surname.length : surname.length === 2 && entity.name.length === 3 && entity.name.endsWith(surname));
     if (candidates.length === 0) continue;
-    const before = candidates.filter((c) => c.line <= ref.line).sort((a, b) => b.line - a.line)[0];
-    const after = candidates.filter((c) => c.line > ref.line).sort((a, b) => a.line - b.line)[0];
-    const chosen = before ?? after!;
+    // the nearest introduction, looking back first: a later one counts at one and a half times its distance
+    const distance = (c: { line: number }) => (c.line <= ref.line ? ref.line - c.line : (c.line - ref.line) * 1.5);
+    const chosen = candidates.sort((a, b) => distance(a) - distance(b))[0]!;
     mentionEntity[ref.gid] = chosen.entity.id;
     chosen.entity.mentions.push(ref.gid);
     addForm(chosen.entity, ref.form, 'honorific', `refers to ${chosen.entity.name} (line ${chosen.line})`);
@@ -294,4 +300,69 @@ function majority<T extends string>(values: T[]): T | undefined {
   const counts = new Map<T, number>();
   for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
   return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+}
+
+type Union = (from: Group, to: Group, reason: MergeReason, detail?: string) => void;
+
+function isSubsequence(short: string, long: string): boolean {
+  let k = 0;
+  for (const ch of long) if (k < short.length && ch === short[k]) k++;
+  return k === short.length;
+}
+
+/**
+ * Merges that need the context of one transcript: a unit named without its parent (人工智能研究院 for
+ * 中国电信人工智能研究院), a name with a word left out (海南省大数据局 / 海南省大数据管理局), and people
+ * written in slightly different ways (邵广 / 邵广路, 吴世军 / 胡世军, 柯瑞荣 / 柯瑞文 with the same title).
+ */
+function mergeWithinTranscripts(groups: Map<string, Group>, union: Union): void {
+  const byDoc = new Map<string, Set<Group>>();
+  for (const g of groups.values()) {
+    for (const m of g.mentions) {
+      const set = byDoc.get(m.source) ?? new Set<Group>();
+      set.add(g);
+      byDoc.set(m.source, set);
+    }
+  }
+  for (const [doc, set] of byDoc) {
+    const forms = (g: Group) => [...new Set(g.mentions.filter((m) => m.source === doc).map((m) => m.form))];
+    const orgs = [...set].filter((g) => g.type === 'Organization');
+    for (const g of orgs) {
+      if (g.lexiconName || g.impliedName) continue;
+      const form = g.mentions[0]!.form;
+      if ([...form].length < 4) continue;
+      for (const other of orgs) {
+        if (root(other) === root(g)) continue;
+        const match = forms(other).find((f) => f.length > form.length && (
+          f.endsWith(form) ||
+          (f.length - form.length <= 2 && f.slice(0, 2) === form.slice(0, 2) && f.at(-1) === form.at(-1) && isSubsequence(form, f))
+        ));
+        if (match) {
+          union(g, other, 'abbreviation', `${form} ⊂ ${match}`);
+          break;
+        }
+      }
+    }
+    const people = [...set].filter((g) => g.type === 'Person' && !g.mentions.every((m) => m.reference));
+    const titlesOf = (g: Group) => new Set(g.mentions.flatMap((m) => m.titles ?? []));
+    for (let i = 0; i < people.length; i++) {
+      for (let j = 0; j < people.length; j++) {
+        const a = people[i]!;
+        const b = people[j]!;
+        if (i === j || root(a) === root(b)) continue;
+        const x = a.mentions[0]!.form;
+        const y = b.mentions[0]!.form;
+        if (x.length === 2 && y.length === 3 && y.startsWith(x)) {
+          union(a, b, 'abbreviation', `${x} ⊂ ${y}`);
+        } else if (i < j && x.length === 3 && y.length === 3) {
+          const sameGiven = x.slice(1) === y.slice(1) && nameCost(x[0]!, y[0]!) <= 0.7;
+          const sharedTitle = x.slice(0, 2) === y.slice(0, 2) && [...titlesOf(a)].some((t) => titlesOf(b).has(t));
+          if (sameGiven || sharedTitle) {
+            const [from, to] = a.mentions.length > b.mentions.length ? [b, a] : [a, b];
+            union(from, to, 'pinyin-homophone', sameGiven ? `${displayPinyin(x)} ≈ ${displayPinyin(y)}` : `same title, ${x} ≈ ${y}`);
+          }
+        }
+      }
+    }
+  }
 }

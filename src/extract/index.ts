@@ -1,6 +1,7 @@
 import type { Document } from '../ingest/schema.js';
 import type { Lexicon } from '../lexicon/lexicon.js';
 import { DocumentContext } from './context.js';
+import { extractEnumerations } from './enumerations.js';
 import { extractIntroductions } from './introductions.js';
 import { addModelMentions, type NerSpan } from './ner.js';
 import { attachVersions, extractFamilyHomophones, extractLatinModels, extractModelPatterns, extractVersionedModels } from './models.js';
@@ -38,6 +39,7 @@ export function extractDocument(doc: Document, extractor: Extractor, findings: M
   spotLexiconNames(ctx);
   extractSuffixOrganizations(ctx);
   const { introductions, relations: introductionRelations } = extractIntroductions(ctx);
+  extractEnumerations(ctx);
   addParentMentions(ctx);
   extractFamilyHomophones(ctx);
   extractVersionedModels(ctx);

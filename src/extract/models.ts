@@ -7,7 +7,9 @@ import type { Token } from './segment.js';
 const MODEL_HEAD = /(大语言模型|语言大模型|多模态大模型|大模型|基础模型)/g;
 const CLAUSE_BREAK = /[、，,。；;！!？?：:\s“”"（）()《》「」【】…]/;
 /** Tags of words that make a model name proper (not a generic phrase such as 行业大模型). */
-const PROPER_TAGS = new Set(['nz', 'nr', 'nrt', 'nrfg', 'ns', 'nt', 'x', 'eng', 'j']);
+const PROPER_TAGS = new Set(['nz', 'ns', 'nt', 'x', 'eng', 'j']);
+/** Verbs and prepositions that jieba may glue to a model's name; they are cut from its start. */
+const LEADING_VERB = /^(祝贺|利用|满足|建立健全|建立|通过|基于|推出|发布|打造|训练|构建|使用|采用|依托|围绕|结合|借助|用|由|对|把|将|为|在|从|与|和|跟|做|有|是)/;
 const INNER_TAGS = new Set(['n', 'nz', 'nr', 'nrt', 'nrfg', 'ns', 'nt', 'x', 'eng', 'j', 'vn', 'l', 'ng', 'an', 'b']);
 /** A version written after a model name; ASR writes the decimal point as 。 (盘古大模型5。0). */
 const VERSION_AFTER = /^\s?(\d{1,2}(?:[.。．]\d{1,2})?(?:[oO欧]|[a-zA-Z](?![a-zA-Z]))?)(?![\d.。．]*\d)/;
@@ -63,7 +65,15 @@ export function extractModelPatterns(ctx: DocumentContext): void {
         start = t.start;
         if (PROPER_TAGS.has(t.tag) || mentions.some((x) => x.type === 'Model' || x.type === 'Product')) proper = true;
       }
-      if (start === headStart || !proper) continue;
+      const lead = LEADING_VERB.exec(text.slice(start, headStart));
+      if (lead) {
+        start += lead[0].length;
+        const rest = tokens!.filter((t) => t.start >= start && t.end <= headStart);
+        proper = rest.some((t) => (PROPER_TAGS.has(t.tag) && (t.tag !== 'x' || t.word.length >= 2)) || ctx.overlapping(line.number, t.start, t.end).some((x) => x.type === 'Model' || x.type === 'Product'));
+      }
+      if (start >= headStart || !proper || headStart - start > 6) continue;
+      const stem = text.slice(start, headStart);
+      if (!isModelStem(ctx, stem)) continue;
       const name = text.slice(start, headEnd);
       if (lexicon.modelModifiers.has(text.slice(start, headStart))) continue;
       const version = versionAfter(line, headEnd);
@@ -73,6 +83,33 @@ export function extractModelPatterns(ctx: DocumentContext): void {
       }, line);
     }
   }
+}
+
+/** Speech glue that never sits inside a model's name (这套大模型, 大家聊一聊大模型, 模型还是通用大模型). */
+const NOT_IN_STEM = /[的是了和与在我你他这那个些还做说到聊套吗呢吧啊呃嗯就都也很各每]/;
+
+/**
+ * A proper stem for "X大模型": not speech glue, not a place or an organisation alone (工信部大模型 is
+ * "the ministry's model"), not a generic modifier or an ASR homophone of one (锤类 for 垂类), not a
+ * generic Latin term (AGI, 3D).
+ */
+function isModelStem(ctx: DocumentContext, stem: string): boolean {
+  const { lexicon } = ctx;
+  if (NOT_IN_STEM.test(stem)) return false;
+  if (lexicon.places.has(stem) || lexicon.lookupOrganization(stem) || lexicon.modelModifiers.has(stem)) return false;
+  if (/^[A-Za-z0-9]+$/.test(stem)) return stem.length >= 3 && !lexicon.latinTerms.has(stem.toLowerCase()) && /[A-Za-z]/.test(stem);
+  if (genericModifierKeys(lexicon).has(foldedKey(stem))) return false;
+  return true;
+}
+
+const modifierKeys = new WeakMap<object, Set<string>>();
+function genericModifierKeys(lexicon: DocumentContext['lexicon']): Set<string> {
+  let keys = modifierKeys.get(lexicon);
+  if (!keys) {
+    keys = new Set([...lexicon.modelModifiers].filter((w) => /^\p{Script=Han}{2,}$/u.test(w)).map(foldedKey));
+    modifierKeys.set(lexicon, keys);
+  }
+  return keys;
 }
 
 /** Latin names with a version next to a model word or a known model family (GPT4o, Qwen2 大模型). */

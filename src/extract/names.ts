@@ -20,6 +20,7 @@ export function isPlausibleName(text: string, lexicon: Lexicon, check: NameCheck
   if (chars.length < 2) return false;
   if (!chars.every((c) => /\p{Script=Han}/u.test(c))) return false;
   if (chars.some((c) => NON_NAME_CHARS.has(c))) return false;
+  if (/[总董]$/.test(text) && chars.length <= 3) return false; // 张总, 柯董: a reference, not a name
   if (lexicon.titleSet.has(text) || lexicon.places.has(text) || lexicon.orgWords.has(text)) return false;
   const known = lexicon.lookup(text);
   if (known && known.type !== 'Person') return false;

@@ -35,6 +35,8 @@ const PROPER_TAGS = new Set(['nr', 'nrt', 'nrfg', 'ns', 'nt', 'nz', 'j', 'eng', 
 /** Pronouns, demonstratives and particles: text holding one is speech, not an organisation's name. */
 const NOT_IN_NAME = /[我你他她它们这那哪各每些了吗呢吧啊呃嗯就都也还很]|的/;
 const LEADING_JUNK = /^[的之和与及是在把被对从向]+/;
+/** Determiners, pronouns and particles that end speech before an organisation's name. */
+const SPEECH_GLUE = /这是|那是|就是|整个|这个|那个|一个|各个|各大|几大|两大|三大|四大|五大|我们|你们|他们|大家|[的是了在把被给让对从向我你他她它这那哪些各每]/g;
 const TRAILING_JUNK = /[的之和与及]+$/;
 const GOVERNMENT_PLACE = /(省|市|区|县|州|自治区)$/;
 /** Longest organisation name accepted from a slot without a suffix or lexicon support. */
@@ -199,10 +201,15 @@ function nameBefore(ctx: DocumentContext, line: Line, tokens: Token[], suffixSta
     if (NOUN_TAGS.has(t.tag)) noun = true;
   }
   if (start >= suffixStart) return undefined;
+  // speech glue before the name (这是总台…, 整个蚂蚁…) is cut off, not taken in
+  const glue = [...line.text.slice(start, suffixStart).matchAll(SPEECH_GLUE)].at(-1);
+  if (glue) start += glue.index + glue[0].length;
+  if (start >= suffixStart) return undefined;
   const name = line.text.slice(start, suffixEnd);
   const core = line.text.slice(start, suffixStart);
   if (lexicon.orgWords.has(name) || lexicon.orgWords.has(core) || lexicon.places.has(name)) return undefined;
   if (!noun || [...core].length < 2) return undefined;
+  if (ctx.segmenter.isOrdinaryWord(name)) return undefined; // 一流大学, 重点实验室
   if (suffix.strength !== 'strong' && !proper) return undefined;
   return { start };
 }
@@ -214,6 +221,7 @@ function nameBefore(ctx: DocumentContext, line: Line, tokens: Token[], suffixSta
 export function addParentMentions(ctx: DocumentContext): void {
   const units = ctx.mentions.filter((m) => m.type === 'Organization' && m.end - m.start >= 5);
   for (const unit of units) {
+    const unitEntry = unit.lexiconName ? ctx.lexicon.entry('Organization', unit.lexiconName) : undefined;
     const line = ctx.line(unit.line);
     const text = line.text.slice(unit.start, unit.end);
     if (!ctx.lexicon.mayStartOrganization(text)) continue;
@@ -222,6 +230,8 @@ export function addParentMentions(ctx: DocumentContext): void {
       if (LEGAL_ENDINGS.includes(rest) || !endingSuffix(ctx, rest)) continue;
       const entry = ctx.lexicon.lookupOrganization(text.slice(0, length));
       if (!entry || entry.name === unit.lexiconName) continue;
+      // a lexicon name that starts like another organisation (阿里云 / 阿里) is not its unit unless the lexicon says so
+      if (unitEntry && unitEntry.parent !== entry.name) break;
       ctx.addMention({ type: 'Organization', start: unit.start, end: unit.start + length, line: unit.line, method: 'lexicon', lexiconName: entry.name, kind: entry.kind, confidence: 0.9 }, line);
       break;
     }

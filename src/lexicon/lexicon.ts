@@ -80,6 +80,8 @@ export class Lexicon {
   readonly orgWords: Set<string>;
   readonly modelModifiers: Set<string>;
   readonly productWords: Set<string>;
+  /** Generic Latin words and acronyms (AI, GPU, SDK), never names on their own. */
+  readonly latinTerms: Set<string>;
 
   private readonly byForm = new Map<string, LexEntry[]>();
   private readonly weakByForm = new Map<string, LexEntry[]>();
@@ -125,6 +127,7 @@ export class Lexicon {
     this.orgWords = new Set(files.genericTerms.orgWords);
     this.modelModifiers = new Set(files.genericTerms.modelModifiers);
     this.productWords = new Set(files.genericTerms.productWords);
+    this.latinTerms = new Set(files.genericTerms.latinTerms.map((t) => t.toLowerCase()));
   }
 
   private add(entry: LexEntry): void {

@@ -62,6 +62,7 @@ export const LexiconFilesSchema = z.object({
     orgWords: z.array(z.string()),
     modelModifiers: z.array(z.string()),
     productWords: z.array(z.string()),
+    latinTerms: z.array(z.string()).default([]),
   }),
 });
 

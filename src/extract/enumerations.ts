@@ -1,0 +1,85 @@
+import type { Line } from '../ingest/schema.js';
+import type { DocumentContext } from './context.js';
+import { isPlausibleName } from './names.js';
+
+const CLAUSE_BREAK = /[，,。；;！!？?：:“”"（）()《》]/;
+/** Words before the first item of a list, or glued to the front of an item. */
+const LIST_LEAD = /^(来自|包括|包含|比如|例如|像是|像|如|有|和|与|及|以及|还有|跟|同)/;
+/** The end of the last item: "…的嘉宾", "…等企业". */
+const LIST_TAIL = /(的|等|共同|一起|上台|都|也).*$/;
+const NOT_A_NAME = /[我你他她它们这那哪些了吗呢吧啊呃嗯就都也还很个位]/;
+
+interface Item {
+  start: number;
+  end: number;
+}
+
+function listItems(line: Line, from: number, to: number): Item[] {
+  const items: Item[] = [];
+  let start = from;
+  for (let i = from; i <= to; i++) {
+    if (i === to || line.text[i] === '、') {
+      if (i > start) items.push({ start, end: i });
+      start = i + 1;
+    }
+  }
+  return items;
+}
+
+/**
+ * Lists propagate type: in "A、B、C 和 D", when most members are organisations, the others are too
+ * (中国旅游 among 中国电信、中国中车…; a garbled 五志愿 before 商汤科技). Members the lexicon knows
+ * by a weak alias or with a legal ending get that entry; the others are kept as written.
+ */
+export function extractEnumerations(ctx: DocumentContext): void {
+  for (const line of ctx.contentLines()) {
+    if (!line.text.includes('、')) continue;
+    let from = 0;
+    for (let i = 0; i <= line.text.length; i++) {
+      if (i < line.text.length && !CLAUSE_BREAK.test(line.text[i]!)) continue;
+      if (line.text.slice(from, i).includes('、')) typeClause(ctx, line, from, i);
+      from = i + 1;
+    }
+  }
+}
+
+function typeClause(ctx: DocumentContext, line: Line, from: number, to: number): void {
+  const items = listItems(line, from, to);
+  if (items.length < 3) return;
+  const orgs = ctx.mentionsOnLine(line.number).filter((m) => m.type === 'Organization' || m.type === 'Person');
+  const holdsOrg = (item: Item) => orgs.some((m) => m.type === 'Organization' && m.start >= item.start && m.end <= item.end);
+  const holdsAny = (item: Item) => ctx.overlapping(line.number, item.start, item.end).length > 0;
+  const orgItems = items.filter(holdsOrg).length;
+  if (orgItems * 2 < items.length) return;
+  items.forEach((item, index) => {
+    if (holdsAny(item)) return;
+    let start = item.start;
+    let text = line.text.slice(item.start, item.end);
+    if (index === 0) {
+      // the first item starts after the words that introduce the list
+      const cut = Math.max(...['来自', '包括', '有请', '欢迎', '邀请', '比如', '例如', '像'].map((w) => {
+        const k = text.lastIndexOf(w);
+        return k < 0 ? -1 : k + w.length;
+      }));
+      if (cut > 0) {
+        start += cut;
+        text = text.slice(cut);
+      }
+    }
+    const lead = LIST_LEAD.exec(text);
+    if (lead) {
+      start += lead[0].length;
+      text = text.slice(lead[0].length);
+    }
+    if (index === items.length - 1) text = text.replace(LIST_TAIL, '');
+    if (text.length < 2 || text.length > 12 || NOT_A_NAME.test(text) || !/^[\p{Script=Han}A-Za-z0-9]+$/u.test(text)) return;
+    const { lexicon } = ctx;
+    if (lexicon.places.has(text) || lexicon.orgWords.has(text) || lexicon.titleSet.has(text)) return;
+    if (isPlausibleName(text, lexicon, { segmenter: ctx.segmenter })) return;
+    const known = lexicon.lookupOrganization(text) ?? lexicon.closest(text, 'Organization')?.entry;
+    ctx.addMention({
+      type: 'Organization', start, end: start + text.length, line: line.number, method: 'enumeration',
+      confidence: known ? 0.8 : 0.5, ...(known ? { lexiconName: known.name, kind: known.kind } : {}),
+    }, line);
+  });
+}

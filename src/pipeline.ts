@@ -6,13 +6,18 @@ import { discoverInputs, isRejection, readDocument } from './ingest/read.js';
 import type { Document, Rejection } from './ingest/schema.js';
 import { builtinLexiconFiles, mergeLexiconFiles, readUserLexicon } from './lexicon/load.js';
 import { Lexicon } from './lexicon/lexicon.js';
-import { resolve } from './resolve/resolve.js';
+import { applyOverrides, type Overrides, type OverridesOutcome } from './resolve/overrides.js';
+import { resolve, type ResolveOptions } from './resolve/resolve.js';
 import type { Resolution } from './resolve/schema.js';
 
 export interface BuildOptions {
   /** Extra lexicon files (JSON) added to the built-in lexicons. */
   lexiconFiles?: string[];
   maxFileBytes?: number;
+  /** The user's resolution decisions (forumkg.resolution.json). */
+  overrides?: Overrides;
+  /** The graph of an earlier build: entities found again keep their names and ids. */
+  previousGraph?: Graph;
   /** Called after each transcript is read and extracted. */
   onProgress?: (done: number, total: number, file: string) => void;
 }
@@ -32,6 +37,7 @@ export interface BuildResult {
   documents: DocumentSummary[];
   rejections: Rejection[];
   timings: Record<string, number>;
+  overrides?: OverridesOutcome;
 }
 
 export function loadLexicon(lexiconFiles: string[] = []): Lexicon {
@@ -74,12 +80,27 @@ export async function buildFromPaths(inputs: string[], options: BuildOptions = {
     options.onProgress?.(i + 1, files.length, files[i]!);
   }
   lap('extract');
-  const resolution = resolve(extractions, lexicon);
+  const resolution = resolve(extractions, lexicon, { pinned: pinnedNames(options.previousGraph) });
+  const overrides = options.overrides ? applyOverrides(resolution, options.overrides, formLookup(extractions)) : undefined;
   lap('resolve');
   const graph = buildGraph(extractions, resolution);
   GraphSchema.parse(graph);
   lap('graph');
-  return { graph, resolution, extractions, documents, rejections, timings };
+  return { graph, resolution, extractions, documents, rejections, timings, ...(overrides ? { overrides } : {}) };
+}
+
+function pinnedNames(graph: Graph | undefined): ResolveOptions['pinned'] {
+  if (!graph) return undefined;
+  return graph.nodes.flatMap((n) => (n.label === 'Organization' || n.label === 'Person' || n.label === 'Model' || n.label === 'Product')
+    ? [{ type: n.label, name: n.name, forms: [...new Set([...n.aliases, ...n.mentions.map((m) => m.text)])] }]
+    : []);
+}
+
+/** The surface form of a mention, by its global id (`file#m12`). */
+function formLookup(extractions: Extraction[]): (gid: string) => string | undefined {
+  const forms = new Map<string, string>();
+  for (const x of extractions) for (const m of x.mentions) forms.set(`${x.source}#${m.id}`, m.text);
+  return (gid) => forms.get(gid);
 }
 
 function extractSafely(doc: Document, extractor: Extractor, rejections: Rejection[]): Extraction | undefined {

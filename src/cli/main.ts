@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { LexiconError } from '../lexicon/load.js';
 import { OutputError } from '../sinks/export/write.js';
+import { OverridesError } from '../resolve/overrides.js';
 import { registerBuild } from './commands/build.js';
 import { registerEval } from './commands/eval.js';
 import { EXIT, UserError } from './errors.js';
@@ -27,7 +28,7 @@ export async function main(argv: string[]): Promise<number> {
     if (error instanceof CommanderError) {
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
-    if (error instanceof UserError || error instanceof LexiconError || error instanceof OutputError) {
+    if (error instanceof UserError || error instanceof LexiconError || error instanceof OutputError || error instanceof OverridesError) {
       process.stderr.write(`forumkg: ${error.message}\n`);
       return error instanceof UserError ? error.exitCode : EXIT.failed;
     }

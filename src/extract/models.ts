@@ -139,7 +139,7 @@ export function attachVersions(ctx: DocumentContext, mentions: ExtractedMention[
 
 const FAMILY_TAIL = /^([\p{Script=Han}A-Za-z]{0,6}?)(大模型|语言模型)/u;
 const FAMILY_PRODUCT_TAIL = /^([A-Za-z]{2,8}[\p{Script=Han}]{0,2}|[\p{Script=Han}]{0,4}?)(平台|数字人|软件工厂|一体机|云电脑|智能体)/u;
-const NOT_IN_MIDDLE = /[的是了和与在我你他这那]/;
+const NOT_IN_MIDDLE = /[的是了和与在我你他这那个些还做说到聊套吗呢吧啊呃嗯就都也很各每靠或]/;
 /** Middles that name the family itself (新城系列大模型 is 星辰大模型). */
 const SAME_FAMILY = /^(系列|品牌|家族|)$/;
 
@@ -151,6 +151,7 @@ const SAME_FAMILY = /^(系列|品牌|家族|)$/;
 export function extractFamilyHomophones(ctx: DocumentContext): void {
   for (const line of ctx.contentLines()) {
     const text = line.text;
+    let bounds: Set<number> | undefined;
     for (let i = 0; i + 2 <= text.length; i++) {
       for (const size of [2, 3]) {
         const stem = text.slice(i, i + size);
@@ -164,6 +165,9 @@ export function extractFamilyHomophones(ctx: DocumentContext): void {
         if (!m || NOT_IN_MIDDLE.test(m[1]!)) continue;
         const end = i + size + m[0].length;
         if (ctx.overlapping(line.number, i, end).some((x) => x.start <= i && x.end >= end)) continue;
+        // the homophone must be a word of its own (型或 in 型或者 is not 星火)
+        bounds ??= new Set(ctx.segmenter.tag(text).flatMap((t) => [t.start, t.end]));
+        if (!bounds.has(i) || !bounds.has(i + size)) continue;
         const correct = family.name.replace(/(大模型|模型)$/, '').slice(0, size);
         const implied = `${correct}${m[1]}${m[2]}`;
         ctx.addMention({
@@ -194,6 +198,7 @@ export function extractVersionedModels(ctx: DocumentContext): void {
       for (let k = 0; k <= han.length - 2; k++) {
         const tail = han.slice(k).replace(/(大模型|模型)$/, '');
         if (tail.length < 2) continue;
+        if (ctx.lexicon.modelModifiers.has(tail) || ctx.lexicon.orgWords.has(tail) || ctx.segmenter.isOrdinaryWord(tail)) continue;
         const family = ctx.lexicon.modelEndingWith(tail);
         if (!family) continue;
         const start = m.index + k;

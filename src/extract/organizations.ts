@@ -60,6 +60,8 @@ export function organizationSlot(
   end: number,
   options: { requireEvidence?: boolean } = {},
 ): OrgSlot | undefined {
+  const glue = [...line.text.slice(start, end).matchAll(SPEECH_GLUE)].at(-1);
+  if (glue) start += glue.index + glue[0].length;
   const lead = line.text.slice(start, end).match(LEADING_JUNK)?.[0].length ?? 0;
   start += lead;
   const trail = line.text.slice(start, end).match(TRAILING_JUNK)?.[0].length ?? 0;

@@ -338,22 +338,24 @@ export class Lexicon {
 
   /**
    * The lexicon name closest in sound to a candidate name of three or more Han characters (ASR errors
-   * beyond exact homophones: 好威云 → 华为云), within a cost budget, sharing at least one character.
+   * beyond exact homophones: 好威云 → 华为云), within a cost budget (plus `slack`, for near misses to
+   * review), sharing at least one character.
    */
-  closest(form: string, type: EntityType): { entry: LexEntry; form: string; cost: number } | undefined {
+  closest(form: string, type: EntityType, slack = 0): { entry: LexEntry; form: string; cost: number; withinBudget: boolean } | undefined {
     const chars = [...form];
     if (chars.length < 3 || !chars.every(isHan)) return undefined;
     const candidates = new Set<number>();
     chars.forEach((ch, pos) => {
       for (const r of charReadings(ch)) for (const idx of this.fuzzyIndex.get(`${chars.length}|${pos}|${r}`) ?? []) candidates.add(idx);
     });
-    let best: { entry: LexEntry; form: string; cost: number } | undefined;
+    let best: { entry: LexEntry; form: string; cost: number; withinBudget: boolean } | undefined;
+    const budget = fuzzyBudget(chars.length);
     for (const idx of candidates) {
       const candidate = this.fuzzyForms[idx]!;
       if (candidate.entry.type !== type) continue;
       if (!chars.some((ch, k) => ch === [...candidate.form][k])) continue;
       const cost = nameCost(form, candidate.form);
-      if (cost <= fuzzyBudget(chars.length) && (!best || cost < best.cost)) best = { entry: candidate.entry, form: candidate.form, cost };
+      if (cost <= budget + slack && (!best || cost < best.cost)) best = { entry: candidate.entry, form: candidate.form, cost, withinBudget: cost <= budget };
     }
     return best;
   }

@@ -91,6 +91,7 @@ export function nameCost(a: string, b: string): number {
 export function fuzzyBudget(length: number): number {
   if (length < 3) return 0;
   if (length === 3) return 0.7;
-  if (length <= 5) return 0.9;
+  if (length === 4) return 0.5;
+  if (length === 5) return 0.9;
   return 1.5;
 }

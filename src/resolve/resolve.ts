@@ -6,6 +6,8 @@ import { ID_PREFIX, globalMentionId, type Entity, type MergeReason, type Resolut
 
 /** Legal and group endings that do not change which organisation is meant. */
 const LEGAL_SUFFIX = /(股份有限公司|有限责任公司|集团有限公司|集团股份有限公司|有限公司|集团公司|集团|公司)$/;
+/** How far above the merge budget a sound match still goes on the review list. */
+const REVIEW_SLACK = 0.6;
 /** How much each extraction method counts when choosing the written form that names an entity. */
 const METHOD_WEIGHT: Record<string, number> = {
   lexicon: 3, introduction: 2, 'org-suffix': 2, 'model-pattern': 1.5, 'product-pattern': 1.5,
@@ -34,6 +36,12 @@ function root(g: Group): Group {
 export interface ResolveOptions {
   /** Extra merge decisions, e.g. from an embedding model, applied before names are chosen. */
   extraMerges?: Array<{ type: EntityType; a: string; b: string; reason: MergeReason; detail?: string }>;
+  /**
+   * Names of entities in an earlier build (its graph.json): an entity found again under one of their
+   * forms keeps that name, and so its id, even when more transcripts would make another form the most
+   * frequent. This keeps ids stable as transcripts are added.
+   */
+  pinned?: Array<{ type: EntityType; name: string; forms: string[] }>;
 }
 
 /**
@@ -108,11 +116,12 @@ export function resolve(extractions: Extraction[], lexicon: Lexicon, options: Re
       }
     }
     if (g.type === 'Organization' || g.type === 'Model' || g.type === 'Product') {
-      const close = lexicon.closest(form, g.type);
-      if (close) {
+      const close = lexicon.closest(form, g.type, REVIEW_SLACK);
+      if (close?.withinBudget) {
         union(g, lexiconGroup(close.entry.type, close.entry.name), 'pinyin-homophone', `${displayPinyin(form)} ≈ ${displayPinyin(close.form)} (cost ${close.cost.toFixed(1)})`);
         continue;
       }
+      if (close) review.push({ type: g.type, a: form, b: close.entry.name, score: close.cost, why: `sounds close to the lexicon's ${close.form}: ${displayPinyin(form)} / ${displayPinyin(close.form)}` });
     }
   }
 
@@ -197,9 +206,11 @@ export function resolve(extractions: Extraction[], lexicon: Lexicon, options: Re
     reasonsOf.set(r, reasons);
   }
   const usedIds = new Set<string>();
+  const pinnedByForm = new Map<string, string>();
+  for (const p of options.pinned ?? []) for (const f of [p.name, ...p.forms]) pinnedByForm.set(`${p.type}|${normalizeName(f)}`, p.name);
   for (const [r, mentions] of members) {
     if (mentions.length === 0) continue;
-    const entity = buildEntity(r, mentions, reasonsOf.get(r)!, lexicon);
+    const entity = buildEntity(r, mentions, reasonsOf.get(r)!, lexicon, pinnedByForm);
     if (usedIds.has(entity.id)) {
       const existing = entities.find((e) => e.id === entity.id)!;
       mergeInto(existing, entity);
@@ -257,12 +268,13 @@ function addForm(entity: Entity, form: string, reason: MergeReason, detail?: str
   else entity.forms.push({ form, count: 1, reason, ...(detail ? { detail } : {}) });
 }
 
-function buildEntity(g: Group, mentions: Located[], reasons: Map<string, { reason: MergeReason; detail?: string }>, lexicon: Lexicon): Entity {
+function buildEntity(g: Group, mentions: Located[], reasons: Map<string, { reason: MergeReason; detail?: string }>, lexicon: Lexicon, pinnedByForm: Map<string, string>): Entity {
   const lexEntry = g.lexiconName ? lexicon.entry(g.type, g.lexiconName) : undefined;
   const scores = new Map<string, number>();
   for (const m of mentions) scores.set(m.form, (scores.get(m.form) ?? 0) + (METHOD_WEIGHT[m.method] ?? 1) * m.confidence);
   const bestForm = [...scores.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length || a[0].localeCompare(b[0]))[0]![0];
-  const name = g.lexiconName ?? g.impliedName ?? bestForm;
+  const pinned = g.lexiconName ? undefined : [bestForm, ...scores.keys()].map((f) => pinnedByForm.get(`${g.type}|${normalizeName(f)}`)).find(Boolean);
+  const name = g.lexiconName ?? pinned ?? g.impliedName ?? bestForm;
   const forms = new Map<string, number>();
   for (const m of mentions) forms.set(m.text, (forms.get(m.text) ?? 0) + 1);
   const entity: Entity = {
@@ -331,17 +343,20 @@ function mergeWithinTranscripts(groups: Map<string, Group>, union: Union): void 
       if (g.lexiconName || g.impliedName) continue;
       const form = g.mentions[0]!.form;
       if ([...form].length < 4) continue;
+      // among the organisations this form can be short for, the one named nearest to it
+      const lines = g.mentions.filter((m) => m.source === doc).map((m) => m.line);
+      let best: { other: Group; match: string; distance: number } | undefined;
       for (const other of orgs) {
         if (root(other) === root(g)) continue;
         const match = forms(other).find((f) => f.length > form.length && (
           f.endsWith(form) ||
           (f.length - form.length <= 2 && f.slice(0, 2) === form.slice(0, 2) && f.at(-1) === form.at(-1) && isSubsequence(form, f))
         ));
-        if (match) {
-          union(g, other, 'abbreviation', `${form} ⊂ ${match}`);
-          break;
-        }
+        if (!match) continue;
+        const distance = Math.min(...other.mentions.filter((m) => m.source === doc).flatMap((m) => lines.map((l) => Math.abs(l - m.line))));
+        if (!best || distance < best.distance) best = { other, match, distance };
       }
+      if (best) union(g, best.other, 'abbreviation', `${form} ⊂ ${best.match}`);
     }
     const people = [...set].filter((g) => g.type === 'Person' && !g.mentions.every((m) => m.reference));
     const titlesOf = (g: Group) => new Set(g.mentions.flatMap((m) => m.titles ?? []));

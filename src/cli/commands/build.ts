@@ -1,7 +1,11 @@
 import path from 'node:path';
 import { Command, Option } from 'commander';
 import cliProgress from 'cli-progress';
+import { existsSync, readFileSync } from 'node:fs';
+import { GraphSchema, type Graph } from '../../graph/schema.js';
 import { buildFromPaths } from '../../pipeline.js';
+import { readOverrides, type Overrides } from '../../resolve/overrides.js';
+import { MANIFEST } from '../../sinks/export/write.js';
 import { buildArtifacts, writeOutputs } from '../../sinks/export/index.js';
 import { EXIT } from '../errors.js';
 
@@ -12,6 +16,22 @@ export interface BuildCommandOptions {
   quiet?: boolean;
   verbose?: boolean;
   progress?: boolean;
+  overrides?: string;
+  fresh?: boolean;
+}
+
+export const DEFAULT_OVERRIDES = 'forumkg.resolution.json';
+
+/** The graph of the previous build in the output folder, when forumkg wrote it (for stable ids). */
+function previousGraph(outDir: string): Graph | undefined {
+  try {
+    const manifest = JSON.parse(readFileSync(path.join(outDir, MANIFEST), 'utf8')) as { files?: string[] };
+    if (!manifest.files?.includes('graph.json')) return undefined;
+    const parsed = GraphSchema.safeParse(JSON.parse(readFileSync(path.join(outDir, 'graph.json'), 'utf8')));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export function registerBuild(program: Command): void {
@@ -22,6 +42,8 @@ export function registerBuild(program: Command): void {
     .requiredOption('-o, --out <dir>', 'output folder', 'out')
     .option('--lexicon <file...>', 'extra lexicon JSON files (organizations, models, products, people, titles)')
     .addOption(new Option('--max-file-mb <n>', 'reject transcripts larger than this').default(64).argParser(positiveNumber))
+    .option('--overrides <file>', `resolution decisions to apply (merge, split, rename, retype, ignore); default ./${DEFAULT_OVERRIDES} when it exists`)
+    .option('--fresh', 'do not reuse the names and ids of the previous graph.json in the output folder')
     .option('--no-progress', 'no progress bar even on a terminal')
     .option('-q, --quiet', 'print nothing but errors')
     .option('-v, --verbose', 'print timings and per-file counts')
@@ -41,8 +63,12 @@ export async function runBuild(inputs: string[], options: BuildCommandOptions): 
   const showBar = options.progress !== false && !options.quiet && process.stderr.isTTY;
   const bar = showBar ? new cliProgress.SingleBar({ stream: process.stderr, format: 'extracting [{bar}] {value}/{total} {file}', hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic) : undefined;
   let barStarted = false;
+  const overridesFile = options.overrides ?? (existsSync(DEFAULT_OVERRIDES) ? DEFAULT_OVERRIDES : undefined);
+  const overrides: Overrides | undefined = overridesFile ? readOverrides(overridesFile) : undefined;
   const result = await buildFromPaths(inputs, {
     lexiconFiles: options.lexicon,
+    ...(overrides ? { overrides } : {}),
+    ...(options.fresh ? {} : { previousGraph: previousGraph(options.out) }),
     maxFileBytes: options.maxFileMb * 1024 * 1024,
     onProgress: (done, total, file) => {
       if (!bar) return;
@@ -54,7 +80,12 @@ export async function runBuild(inputs: string[], options: BuildCommandOptions): 
     },
   });
   bar?.stop();
-  const files = buildArtifacts({ graph: result.graph, resolution: result.resolution, rejections: result.rejections, documents: result.documents });
+  const notes = result.overrides ? [
+    `Overrides from ${overridesFile}: ${result.overrides.applied.length} applied.`,
+    ...result.overrides.unmatched.map((u) => `Override matched nothing: ${u}`),
+  ] : [];
+  const files = buildArtifacts({ graph: result.graph, resolution: result.resolution, rejections: result.rejections, documents: result.documents, notes });
+  for (const u of result.overrides?.unmatched ?? []) process.stderr.write(`forumkg: ${overridesFile}: override matched nothing: ${u}\n`);
   await writeOutputs(options.out, files);
   for (const r of result.rejections) process.stderr.write(`forumkg: rejected ${r.path}: ${r.reason}\n`);
   if (!options.quiet) {

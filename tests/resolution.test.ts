@@ -1,0 +1,95 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Graph } from '../src/graph/schema.js';
+import { buildFromPaths, type BuildResult } from '../src/pipeline.js';
+import { OverridesError, readOverrides } from '../src/resolve/overrides.js';
+import { buildSeeds, forumkg, SEEDS } from './helpers.js';
+
+const TELECOM = path.join(SEEDS, '000_fd0956bc4824aa51.txt');
+const node = (graph: Graph, label: string, name: string) => graph.nodes.find((n) => n.label === label && n.name === name);
+
+let seeds: BuildResult;
+beforeAll(async () => {
+  seeds = await buildSeeds();
+});
+
+describe('resolution of ASR variants', () => {
+  it('merges homophones of lexicon names and keeps every surface form with the reason', () => {
+    const ordnance = seeds.resolution.entities.find((e) => e.name === '中国兵器装备集团')!;
+    const garbled = ordnance.forms.find((f) => f.form === '冰装集团');
+    expect(garbled?.reason).toBe('pinyin-homophone');
+    expect(garbled?.detail).toMatch(/bing zhuang ji tuan/);
+    expect(node(seeds.graph, 'Organization', '中国兵器装备集团')?.aliases).toEqual(expect.arrayContaining(['冰装集团', '冰庄集团']));
+  });
+
+  it('ties honorific references to the person introduced nearby', () => {
+    const liang = seeds.resolution.entities.find((e) => e.name === '梁宝俊')!;
+    expect(liang.forms.some((f) => f.reason === 'honorific' && f.form === '梁总')).toBe(true);
+  });
+
+  it('merges a unit written without its parent within one transcript', () => {
+    const teleai = node(seeds.graph, 'Organization', '中国电信人工智能研究院')!;
+    expect(teleai.mentions.some((m) => m.text === '人工智能研究院')).toBe(true);
+    expect(node(seeds.graph, 'Organization', '人工智能研究院')).toBeUndefined();
+  });
+
+  it('lists near misses for review', () => {
+    expect(seeds.resolution.review.length).toBeGreaterThan(0);
+    for (const r of seeds.resolution.review) expect(r.why).not.toBe('');
+  });
+});
+
+describe('user overrides (forumkg.resolution.json)', () => {
+  it('merges, splits, renames, retypes and ignores, on every build', async () => {
+    const before = await buildFromPaths([TELECOM]);
+    expect(node(before.graph, 'Person', '柯瑞文')).toBeDefined();
+    const after = await buildFromPaths([TELECOM], {
+      overrides: {
+        merge: [{ type: 'Person', names: ['何中江', '何忠江'], into: '何忠江' }],
+        split: [],
+        rename: [{ type: 'Organization', from: '冰装集团', to: '兵装集团' }],
+        retype: [{ name: '天翼云', from: 'Organization', to: 'Product' }],
+        ignore: [{ type: 'Organization', name: '历任科技' }],
+      },
+    });
+    expect(after.overrides?.applied.length).toBeGreaterThanOrEqual(3);
+    expect(node(after.graph, 'Organization', '兵装集团')?.aliases).toEqual(expect.arrayContaining(['中国兵器装备集团']));
+    expect(node(after.graph, 'Product', '天翼云')).toBeDefined();
+    expect(node(after.graph, 'Organization', '天翼云')).toBeUndefined();
+    expect(node(after.graph, 'Organization', '历任科技')).toBeUndefined();
+    const he = after.graph.nodes.filter((n) => n.label === 'Person' && ['何中江', '何忠江'].includes(n.name));
+    expect(he.length).toBeLessThanOrEqual(1);
+  });
+
+  it('splits a wrongly merged surface form into its own entity', async () => {
+    const after = await buildFromPaths([TELECOM], {
+      overrides: { merge: [], rename: [], retype: [], ignore: [], split: [{ type: 'Organization', from: '中国兵器装备集团', form: '冰庄集团' }] },
+    });
+    expect(node(after.graph, 'Organization', '冰庄集团')?.mentions.every((m) => m.text === '冰庄集团')).toBe(true);
+    expect(node(after.graph, 'Organization', '中国兵器装备集团')?.mentions.some((m) => m.text === '冰庄集团')).toBe(false);
+  });
+
+  it('rejects a malformed overrides file with its file and line', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'forumkg-ovr-'));
+    const file = path.join(dir, 'forumkg.resolution.json');
+    writeFileSync(file, '{\n  "merge": [\n    {"type": "Company", "names": ["a", "b"]}\n  ]\n}\n');
+    expect(() => readOverrides(file)).toThrow(OverridesError);
+    expect(() => readOverrides(file)).toThrow(`${file}:3: merge.0.type`);
+    const cli = forumkg(['build', TELECOM, '--out', path.join(dir, 'out'), '--overrides', file]);
+    expect(cli.code).toBe(3);
+    expect(cli.stderr).toContain(`${file}:3`);
+  });
+});
+
+describe('stable ids', () => {
+  it('keeps the name and id of an entity when more transcripts are added', async () => {
+    const first = await buildFromPaths([TELECOM]);
+    const second = await buildFromPaths([SEEDS], { previousGraph: first.graph });
+    const firstPeople = first.graph.nodes.filter((n) => n.label === 'Person' || n.label === 'Organization');
+    const secondIds = new Set(second.graph.nodes.map((n) => n.id));
+    const kept = firstPeople.filter((n) => secondIds.has(n.id));
+    expect(kept.length / firstPeople.length).toBeGreaterThan(0.97);
+  });
+});

@@ -166,13 +166,13 @@ export function extractFamilyHomophones(ctx: DocumentContext): void {
         const end = i + size + m[0].length;
         if (ctx.overlapping(line.number, i, end).some((x) => x.start <= i && x.end >= end)) continue;
         // the homophone must be a word of its own (型或 in 型或者 is not 星火)
-        bounds ??= new Set(ctx.segmenter.tag(text).flatMap((t) => [t.start, t.end]));
+        bounds ??= ctx.segmenter.dictionaryBoundaries(text);
         if (!bounds.has(i) || !bounds.has(i + size)) continue;
         const correct = family.name.replace(/(大模型|模型)$/, '').slice(0, size);
         const implied = `${correct}${m[1]}${m[2]}`;
         ctx.addMention({
           type: asModel ? 'Model' : 'Product', start: i, end, line: line.number, method: asModel ? 'model-pattern' : 'product-pattern', confidence: 0.7,
-          ...(asModel && SAME_FAMILY.test(m[1]!) ? { lexiconName: family.name } : { impliedName: implied }),
+          ...(asModel && SAME_FAMILY.test(m[1]!) ? { lexiconName: family.name } : { impliedName: implied, family: family.name }),
           ...(asModel ? {} : { category: 'platform' as const }),
         }, line);
         i = end - 1;
@@ -205,7 +205,7 @@ export function extractVersionedModels(ctx: DocumentContext): void {
         const end = m.index + m[0].length;
         ctx.addMention({
           type: 'Model', start, end, line: line.number, method: 'model-pattern', confidence: 0.75,
-          impliedName: `${family.name}${version}`, versions: [version],
+          impliedName: `${family.name}${version}`, versions: [version], family: family.name,
         }, line);
         break;
       }

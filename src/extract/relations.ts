@@ -44,38 +44,52 @@ export function findOrganizer(ctx: DocumentContext): { mention: ExtractedMention
 export function extractOwnership(ctx: DocumentContext, organizer?: ExtractedMention): RelationCandidate[] {
   const relations: RelationCandidate[] = [];
   const orgsByName = new Map<string, ExtractedMention>();
+  const orgForms: Array<{ form: string; mention: ExtractedMention }> = [];
   for (const m of ctx.mentions) {
     if (m.type !== 'Organization') continue;
     for (const key of [m.lexiconName, m.impliedName, m.form]) if (key && !orgsByName.has(key)) orgsByName.set(key, m);
+    const entry = m.lexiconName ? ctx.lexicon.entry('Organization', m.lexiconName) : undefined;
+    for (const form of [m.form, ...(entry ? [entry.name, ...entry.aliases] : [])]) if ([...form].length >= 2) orgForms.push({ form, mention: m });
   }
+  /** The owner the lexicon records for a model or product (or its family), or that owner's parent, when named here. */
+  const lexiconOwner = (m: ExtractedMention): ExtractedMention | undefined => {
+    const name = m.lexiconName ?? m.family;
+    let owner = name ? ctx.lexicon.entry(m.type, name)?.owner : undefined;
+    const chain: ExtractedMention[] = [];
+    for (let depth = 0; owner && depth < 3; depth++) {
+      const org = orgsByName.get(owner);
+      if (org) chain.push(org);
+      owner = ctx.lexicon.entry('Organization', owner)?.parent;
+    }
+    // the forum's organiser, when it is the owner or the owner's parent, speaks for its own models
+    return chain.find((o) => organizer && sameName(o, organizer)) ?? chain[0];
+  };
   for (const m of ctx.mentions) {
     if (m.type !== 'Model' && m.type !== 'Product') continue;
     const type = m.type === 'Model' ? 'DEVELOPS' : 'OFFERS';
     const line = ctx.line(m.line);
     const evidence = ctx.evidence(line, m.start, m.end);
     const onLine = ctx.mentionsOnLine(m.line);
+    const owners = new Set<ExtractedMention>();
+    // written right before it (华为云盘古大模型), or its name starts with the organisation's (小米SU7, 中车MaaS平台)
     const adjacent = onLine.find((o) => o.type === 'Organization' && (o.end === m.start || (o.end + 1 === m.start && line.text[o.end] === '的')));
-    if (adjacent) {
-      relations.push({ type, from: adjacent.id, to: m.id, evidence });
-      continue;
+    if (adjacent) owners.add(adjacent);
+    const name = m.lexiconName ?? m.impliedName ?? m.form;
+    const prefixed = orgForms.filter((o) => name.startsWith(o.form) && name.length > o.form.length).sort((a, b) => b.form.length - a.form.length)[0];
+    if (prefixed) owners.add(prefixed.mention);
+    const recorded = lexiconOwner(m);
+    if (recorded) owners.add(recorded);
+    if (owners.size === 0) {
+      const before = line.text.slice(Math.max(0, m.start - 6), m.start);
+      if (organizer && /我们/.test(before)) owners.add(organizer);
     }
-    const owner = m.lexiconName ? ctx.lexicon.entry(m.type, m.lexiconName)?.owner : undefined;
-    if (owner) {
-      const org = orgsByName.get(owner);
-      if (org) relations.push({ type, from: org.id, to: m.id, evidence });
-      continue;
-    }
-    const before = line.text.slice(Math.max(0, m.start - 6), m.start);
-    if (organizer && /我们/.test(before)) {
-      relations.push({ type, from: organizer.id, to: m.id, evidence });
-      continue;
-    }
-    if (m.method === 'model-pattern' || m.method === 'product-pattern') {
+    if (owners.size === 0 && (m.method === 'model-pattern' || m.method === 'product-pattern')) {
       const [from, to] = sentenceBounds(line.text, m.start);
       const orgs = onLine.filter((o) => o.type === 'Organization' && o.start >= from && o.end <= to && o.end <= m.start);
       const distinct = new Set(orgs.map((o) => o.lexiconName ?? o.form));
-      if (distinct.size === 1) relations.push({ type, from: orgs[orgs.length - 1]!.id, to: m.id, evidence });
+      if (distinct.size === 1) owners.add(orgs[orgs.length - 1]!);
     }
+    for (const owner of owners) relations.push({ type, from: owner.id, to: m.id, evidence });
   }
   return relations;
 }
@@ -148,6 +162,10 @@ export function extractCeremonyPartnerships(ctx: DocumentContext, introductions:
     i += window.length - 1;
   }
   return relations;
+}
+
+function sameName(a: ExtractedMention, b: ExtractedMention): boolean {
+  return (a.lexiconName ?? a.form) === (b.lexiconName ?? b.form);
 }
 
 function sameOrg(a: ExtractedMention, b: ExtractedMention): boolean {

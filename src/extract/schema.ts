@@ -36,6 +36,8 @@ export const ExtractedMentionSchema = z.object({
   method: MentionMethodSchema,
   /** Canonical name of the lexicon entry it was matched to, if any. */
   lexiconName: z.string().optional(),
+  /** For a model or product found by its family (星辰语音大模型, 日日新5.5): the lexicon family it belongs to. */
+  family: z.string().optional(),
   /** The name a rule derived for it (上海市 in "上海市副市长" stands for 上海市人民政府). */
   impliedName: z.string().optional(),
   /** For a pinyin match: the syllables that made the two names equal. */

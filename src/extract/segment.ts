@@ -39,6 +39,20 @@ export class Segmenter {
     return known;
   }
 
+  /** Word boundaries from the dictionary alone (no guessing of unknown words): offsets where a word starts or ends. */
+  dictionaryBoundaries(text: string): Set<number> {
+    const bounds = new Set<number>([0, text.length]);
+    let offset = 0;
+    for (const word of this.jieba.cut(text, false)) {
+      const start = text.indexOf(word, offset);
+      const at = start < 0 ? offset : start;
+      bounds.add(at);
+      bounds.add(at + word.length);
+      offset = at + word.length;
+    }
+    return bounds;
+  }
+
   tag(text: string): Token[] {
     const tokens: Token[] = [];
     let offset = 0;

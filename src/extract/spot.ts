@@ -11,14 +11,6 @@ function needsBoundaryCheck(line: Line, hit: SpotHit): boolean {
   return HAN_ONLY.test(text) && (hit.method === 'lexicon-pinyin' || text.length <= 3);
 }
 
-function wordBoundaries(ctx: DocumentContext, text: string): Set<number> {
-  const bounds = new Set<number>([0, text.length]);
-  for (const t of ctx.segmenter.tag(text)) {
-    bounds.add(t.start);
-    bounds.add(t.end);
-  }
-  return bounds;
-}
 
 /** Lexicon names and their ASR homophones, on every line (the title heading included). */
 export function spotLexiconNames(ctx: DocumentContext): void {
@@ -27,7 +19,7 @@ export function spotLexiconNames(ctx: DocumentContext): void {
     let bounds: Set<number> | undefined;
     for (const hit of ctx.lexicon.spot(line.text)) {
       if (needsBoundaryCheck(line, hit)) {
-        bounds ??= wordBoundaries(ctx, line.text);
+        bounds ??= ctx.segmenter.dictionaryBoundaries(line.text);
         if (!bounds.has(hit.start) || !bounds.has(hit.end)) continue;
       }
       const entry = hit.entry;

@@ -6,7 +6,7 @@ import { extractIntroductions } from './introductions.js';
 import { addModelMentions, type NerSpan } from './ner.js';
 import { attachVersions, extractFamilyHomophones, extractLatinModels, extractModelPatterns, extractVersionedModels } from './models.js';
 import { addParentMentions, extractSuffixOrganizations } from './organizations.js';
-import { extractProductPatterns } from './products.js';
+import { extractLatinProducts, extractProductPatterns } from './products.js';
 import { extractReferences } from './references.js';
 import { extractCeremonyPartnerships, extractOwnership, extractStatedPartnerships, findOrganizer } from './relations.js';
 import type { Extraction, RelationCandidate } from './schema.js';
@@ -47,6 +47,7 @@ export function extractDocument(doc: Document, extractor: Extractor, findings: M
   extractLatinModels(ctx);
   attachVersions(ctx, ctx.mentions);
   extractProductPatterns(ctx);
+  extractLatinProducts(ctx);
   extractReferences(ctx);
   if (findings.nerSpans?.length) addModelMentions(ctx, findings.nerSpans);
 

@@ -41,3 +41,42 @@ export function extractProductPatterns(ctx: DocumentContext): void {
     }
   }
 }
+
+const LATIN_TOKEN = /(?<![A-Za-z0-9])([A-Za-z][A-Za-z0-9]{1,15})(?![A-Za-z0-9])/g;
+const PRODUCT_CUE = /产品|平台|系统|发布|推出|上线|车型|芯片|应用|工具|助手|服务|版本|功能|一体机|解决方案|App|APP|小程序/;
+const SENTENCE_END = /[。！？!?；;]/;
+const HAN_OR_PUNCT = /[\p{Script=Han}，。、；：！？“”（）《》]/u;
+
+/**
+ * Product names written in Latin letters inside Chinese speech (我们的Vmi的产品, L380, HPFS): a
+ * capitalised or alphanumeric token between Han characters, in a sentence about a product, that is not
+ * a generic term (AI, GPU, SDK) nor already a known name.
+ */
+export function extractLatinProducts(ctx: DocumentContext): void {
+  const { lexicon } = ctx;
+  for (const line of ctx.contentLines()) {
+    const text = line.text;
+    if (!/\p{Script=Han}/u.test(text)) continue;
+    LATIN_TOKEN.lastIndex = 0;
+    for (const m of text.matchAll(LATIN_TOKEN)) {
+      const token = m[1]!;
+      const start = m.index;
+      const end = start + token.length;
+      // a name, not an acronym: mixed case (Vmi, Csmar) or letters with digits (L380), three characters or more
+      const mixedCase = /[A-Z]/.test(token) && /[a-z]/.test(token);
+      const withDigits = /[A-Za-z]/.test(token) && /\d/.test(token);
+      if (token.length < 3 || !(mixedCase || withDigits)) continue;
+      if (lexicon.latinTerms.has(token.toLowerCase()) || ctx.overlapping(line.number, start, end).length > 0) continue;
+      const before = text[start - 1] === ' ' ? text[start - 2] : text[start - 1];
+      const after = text[end] === ' ' ? text[end + 1] : text[end];
+      if ((before !== undefined && !HAN_OR_PUNCT.test(before)) || (after !== undefined && !HAN_OR_PUNCT.test(after))) continue;
+      let from = start;
+      while (from > 0 && !SENTENCE_END.test(text[from - 1]!)) from--;
+      let to = end;
+      while (to < text.length && !SENTENCE_END.test(text[to]!)) to++;
+      const sentence = text.slice(from, to);
+      if (!PRODUCT_CUE.test(sentence) || /^(大模型|模型)/.test(text.slice(end, end + 3))) continue;
+      ctx.addMention({ type: 'Product', start, end, line: line.number, method: 'product-pattern', confidence: 0.5, category: 'other' }, line);
+    }
+  }
+}

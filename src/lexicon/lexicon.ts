@@ -94,6 +94,7 @@ export class Lexicon {
   private readonly fuzzyForms: Array<{ form: string; entry: LexEntry }> = [];
   private readonly orgLookups = new Map<string, LexEntry | undefined>();
   private familyKeys?: Map<string, LexEntry>;
+  private latinForms?: Array<{ key: string; form: string; entry: LexEntry }>;
   private modelTails?: Map<string, LexEntry>;
   /** First two characters of every organisation form: a quick test before trying prefixes of a text. */
   private readonly orgStarts = new Set<string>();
@@ -228,6 +229,33 @@ export class Lexicon {
       }
     }
     return this.modelTails.get(normalizeName(text));
+  }
+
+  /**
+   * The lexicon name a Latin form is a misspelling of (GBT4O → GPT-4o, chGPT → ChatGPT): edit distance
+   * 1 for names of four to six letters, 2 for longer ones, ignoring case, spaces and hyphens.
+   */
+  closestLatin(form: string, type?: EntityType): { entry: LexEntry; form: string; distance: number } | undefined {
+    const key = form.toLowerCase().replace(/[\s\-_.]/g, '');
+    if (key.length < 4 || !/^[a-z0-9]+$/.test(key)) return undefined;
+    if (!this.latinForms) {
+      this.latinForms = [];
+      for (const entry of this.entries) {
+        for (const f of [entry.name, ...entry.aliases]) {
+          const k = f.toLowerCase().replace(/[\s\-_.]/g, '');
+          if (k.length >= 4 && /^[a-z0-9]+$/.test(k)) this.latinForms.push({ key: k, form: f, entry });
+        }
+      }
+    }
+    const budget = key.length >= 7 ? 2 : 1;
+    let best: { entry: LexEntry; form: string; distance: number } | undefined;
+    for (const candidate of this.latinForms) {
+      if (type && candidate.entry.type !== type) continue;
+      if (Math.abs(candidate.key.length - key.length) > budget) continue;
+      const distance = editDistance(key, candidate.key, budget);
+      if (distance <= budget && (!best || distance < best.distance)) best = { entry: candidate.entry, form: candidate.form, distance };
+    }
+    return best;
   }
 
   /** Whether some organisation's name or alias starts like this text (its first two characters). */
@@ -371,4 +399,21 @@ function addToSet<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
   const existing = map.get(key);
   if (existing) existing.add(value);
   else map.set(key, new Set([value]));
+}
+
+/** Levenshtein distance, giving up (returning limit + 1) once it exceeds the limit. */
+export function editDistance(a: string, b: string, limit: number): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      current.push(value);
+      rowMin = Math.min(rowMin, value);
+    }
+    if (rowMin > limit) return limit + 1;
+    previous = current;
+  }
+  return previous[b.length]!;
 }

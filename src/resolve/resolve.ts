@@ -115,6 +115,11 @@ export function resolve(extractions: Extraction[], lexicon: Lexicon, options: Re
         continue;
       }
     }
+    const latin = lexicon.closestLatin(form);
+    if (latin && (latin.entry.type === g.type || g.type === 'Product' || g.type === 'Model')) {
+      union(g, lexiconGroup(latin.entry.type, latin.entry.name), 'lexicon-alias', `${form} ≈ ${latin.form} (spelling, distance ${latin.distance})`);
+      continue;
+    }
     if (g.type === 'Organization' || g.type === 'Model' || g.type === 'Product') {
       const close = lexicon.closest(form, g.type, REVIEW_SLACK);
       if (close?.withinBudget) {

@@ -73,6 +73,14 @@ export class DocumentContext {
     return mention;
   }
 
+  /** Takes back a mention a later step found to be part of something else (a department's name). */
+  removeMention(mention: ExtractedMention): void {
+    const at = this.mentions.indexOf(mention);
+    if (at >= 0) this.mentions.splice(at, 1);
+    const onLine = this.byLine.get(mention.line);
+    if (onLine) onLine.splice(onLine.indexOf(mention), 1);
+  }
+
   /** Mentions of a line that overlap [start, end). */
   overlapping(lineNumber: number, start: number, end: number): ExtractedMention[] {
     return this.mentionsOnLine(lineNumber).filter((m) => m.start < end && start < m.end);

@@ -23,7 +23,7 @@ const ITEM_BREAK = /[、，,。；;！!？?：:\s“”"（）()《》]|以及|�
 /** Words after which an introduction starts (the item's text before them is dropped). */
 const START_CUES = ['让我们掌声欢迎', '掌声欢迎', '热烈欢迎', '隆重介绍', '有请', '欢迎', '感谢', '谢谢', '尊敬的', '邀请', '请到', '来自', '他们是', '分别是', '我是', '我叫', '下面请', '接下来请', '请'];
 /** Words that end an introduced name: what the guest is called on stage to do. */
-const END_CUES = /上台|致辞|带来|发表|分享|演讲|讲话|登台|共同|为我们|为大家|作主旨|做主旨|进行|莅临|出席|留步|入座/;
+const END_CUES = /上台|致辞|带来|发表|分享|演讲|讲话|登台|共同|一起|为我们|为大家|作主旨|做主旨|进行|莅临|出席|留步|入座/;
 /** Honorifics that close an introduction; 教授, 博士 and 院士 are titles too, and close only at the end of an item. */
 const CLOSING = ['先生', '女士', '小姐', '老师'];
 const CLOSING_AT_END = ['教授', '博士', '院士'];
@@ -231,7 +231,8 @@ function parseItem(
       continue;
     }
     // ORG + title(s) + …: this text is an organisation when what follows the titles is a name or another organisation
-    if (followedByTitle && afterNext?.kind === 'text' && (isOrgLike(ctx, tok.text) || !isPlausibleName(tok.text, lexicon, { segmenter: ctx.segmenter }))) {
+    const nameOrOrgAfter = afterNext?.kind === 'text' && (isPlausibleName(afterNext.text, lexicon, { long: tokens[i + 3]?.kind === 'honorific', segmenter: ctx.segmenter }) || isOrgLike(ctx, afterNext.text));
+    if (followedByTitle && nameOrOrgAfter && (isOrgLike(ctx, tok.text) || !isPlausibleName(tok.text, lexicon, { segmenter: ctx.segmenter }))) {
       const slot = organizationSlot(ctx, line, tok.start, tok.end);
       if (slot) {
         openOrgCounted(slot);

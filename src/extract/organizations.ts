@@ -39,6 +39,8 @@ const LEADING_JUNK = /^[的之和与及是在把被对从向]+/;
 const SPEECH_GLUE = /这是|那是|就是|整个|这个|那个|一个|各个|各大|几大|两大|三大|四大|五大|我们|你们|他们|大家|[的是了在把被给让对从向我你他她它这那哪些各每]/g;
 const TRAILING_JUNK = /[的之和与及]+$/;
 const GOVERNMENT_PLACE = /(省|市|区|县|州|自治区)$/;
+/** Short names of internal units (科技部, 信息化部, 科创部, 数字化部) after an organisation's name. */
+const DEPARTMENT_LIKE = /(部|处|科|办|室|委|中心|事业部|事业群)$/;
 /** Longest organisation name accepted from a slot without a suffix or lexicon support. */
 const MAX_BARE_SLOT = 10;
 
@@ -84,10 +86,15 @@ export function organizationSlot(
   if (prefix) {
     const rest = line.text.slice(prefix.end, end);
     if (NOT_IN_NAME.test(rest)) return undefined;
-    // 中国石化石化盈科: the second, more specific organisation is the employer
+    // 中国石化石化盈科: the second, more specific organisation is the employer; but 南方航空科技部 is a
+    // department, even though 科技部 alone is also the ministry's short name
+    const restEntry = lexicon.lookupOrganization(rest);
+    const prefixKind = prefix.existing?.kind ?? (prefix.name ? lexicon.entry('Organization', prefix.name)?.kind : undefined);
+    const departmentLike = DEPARTMENT_LIKE.test(rest) && [...rest].length <= 5 && (!restEntry || (restEntry.kind === 'government' && prefixKind !== 'government'));
     const restMention = overlapping.find((m) => m.start === prefix.end && m.end === end);
-    if (restMention) return { line, start: prefix.end, end, existing: restMention, confidence: restMention.confidence };
-    const restKnown = lexicon.lookupOrganization(rest);
+    if (restMention && !departmentLike) return { line, start: prefix.end, end, existing: restMention, confidence: restMention.confidence };
+    if (restMention) ctx.removeMention(restMention);
+    const restKnown = departmentLike ? undefined : lexicon.lookupOrganization(rest);
     if (restKnown) return { line, start: prefix.end, end, lexiconName: restKnown.name, kind: restKnown.kind, confidence: 0.85 };
     // 库帕斯 + 科技: the same organisation written with its ending
     if (LEGAL_ENDINGS.includes(rest)) {

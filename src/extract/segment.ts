@@ -2,6 +2,9 @@ import { Jieba, type TaggedWord } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
 import type { Lexicon } from '../lexicon/lexicon.js';
 
+/** Tags of proper nouns (names of people, places, organisations) and of words the dictionary does not know. */
+const PROPER = new Set(['nr', 'nrt', 'nrfg', 'ns', 'nt', 'nz', 'x', 'j', 'eng']);
+
 export interface Token {
   word: string;
   tag: string;
@@ -33,7 +36,7 @@ export class Segmenter {
     let known = this.wordTags.get(text);
     if (known === undefined) {
       const tags = this.jieba.tag(text, false) as TaggedWord[];
-      known = tags.length === 1 && tags[0]!.word === text && !tags[0]!.tag.startsWith('nr') && tags[0]!.tag !== 'x';
+      known = tags.length === 1 && tags[0]!.word === text && !PROPER.has(tags[0]!.tag);
       this.wordTags.set(text, known);
     }
     return known;

@@ -23,7 +23,9 @@ const ITEM_BREAK = /[、，,。；;！!？?：:\s“”"（）()《》]|以及|�
 /** Words after which an introduction starts (the item's text before them is dropped). */
 const START_CUES = ['让我们掌声欢迎', '掌声欢迎', '热烈欢迎', '隆重介绍', '有请', '欢迎', '感谢', '谢谢', '尊敬的', '邀请', '请到', '来自', '他们是', '分别是', '我是', '我叫', '下面请', '接下来请', '请'];
 /** Words that end an introduced name: what the guest is called on stage to do. */
-const END_CUES = /上台|致辞|带来|发表|分享|演讲|讲话|登台|共同|一起|为我们|为大家|作主旨|做主旨|进行|莅临|出席|留步|入座/;
+const END_CUES = /上台|致辞|带来|发表|分享|演讲|讲话|登台|共同|一起|为我们|为大家|作主旨|做主旨|进行|莅临|出席|留步|入座|表示|指出|认为|强调|介绍说|透露|在会上|在论坛上|在大会上|在发布会上|在现场/;
+/** Cues of a self-introduction ("我是中电信AI公司何忠江"): the item may end with a name and no title. */
+const SELF_INTRODUCTION = /(我是|我叫|本人是)(来自)?$/;
 /** Honorifics that close an introduction; 教授, 博士 and 院士 are titles too, and close only at the end of an item. */
 const CLOSING = ['先生', '女士', '小姐', '老师'];
 const CLOSING_AT_END = ['教授', '博士', '院士'];
@@ -98,23 +100,25 @@ function titlesOf(tok: Tok | undefined): string[] {
 }
 
 /** Splits a line into items (between list separators), with introduction cues removed from their start and end. */
-export function introductionItems(text: string): Array<{ text: string; start: number }> {
-  const out: Array<{ text: string; start: number }> = [];
+export function introductionItems(text: string): Array<{ text: string; start: number; self?: boolean }> {
+  const out: Array<{ text: string; start: number; self?: boolean }> = [];
   const push = (from: number, to: number) => {
     let item = text.slice(from, to);
     let at = from;
+    let self = false;
     for (;;) {
       const cue = START_CUES.map((c) => ({ c, k: item.lastIndexOf(c) })).filter(({ k }) => k >= 0).sort((a, b) => b.k + b.c.length - (a.k + a.c.length))[0];
       if (!cue) break;
       const cut = cue.k + cue.c.length;
       if (cut >= item.length) break;
+      if (SELF_INTRODUCTION.test(item.slice(0, cut))) self = true;
       item = item.slice(cut);
       at += cut;
     }
     const end = item.search(END_CUES);
     if (end === 0) return;
     if (end > 0) item = item.slice(0, end);
-    if (item) out.push({ text: item, start: at });
+    if (item) out.push({ text: item, start: at, ...(self ? { self } : {}) });
   };
   let start = 0;
   for (const m of text.matchAll(ITEM_BREAK)) {
@@ -171,7 +175,7 @@ function roleOf(text: string): string {
 function parseItem(
   ctx: DocumentContext,
   line: Line,
-  item: { text: string; start: number },
+  item: { text: string; start: number; self?: boolean },
   carried: Affiliation[],
 ): { introductions: Introduction[]; carried: Affiliation[] } {
   const tokens = tokenize(item.text, item.start, ctx, line);
@@ -262,6 +266,19 @@ function parseItem(
       pending = lastPerson.affiliations.map((a) => ({ ...a, titles: [...a.titles] }));
       addPerson(tok, true);
       continue;
+    }
+    // a self-introduction ends with the speaker's name: "我是中电信AI公司何忠江"
+    if (item.self && isLast && !precededByTitle) {
+      const split = splitOrgAndName(tok.text, lexicon, ctx.segmenter);
+      if (split && split.org) {
+        const nameStart = tok.end - split.name.length;
+        const slot = organizationSlot(ctx, line, tok.start, nameStart);
+        if (slot) {
+          openOrg(slot);
+          addPerson({ start: nameStart, end: tok.end }, false);
+          continue;
+        }
+      }
     }
     // an item that is only an organisation: its people follow in the next item (冰装集团、叶文华副总经理)
     if (tokens.length === 1) {

@@ -210,6 +210,9 @@ function nameBefore(ctx: DocumentContext, line: Line, tokens: Token[], suffixSta
     if (NOUN_TAGS.has(t.tag)) noun = true;
   }
   if (start >= suffixStart) return undefined;
+  // a known organisation the walk stopped inside is taken whole (中电信 in 中电信AI公司)
+  const cut = ctx.mentionsOnLine(line.number).find((m) => m.type === 'Organization' && m.start < start && start < m.end);
+  if (cut) start = cut.start;
   // speech glue before the name (这是总台…, 整个蚂蚁…) is cut off, not taken in
   const glue = [...line.text.slice(start, suffixStart).matchAll(SPEECH_GLUE)].at(-1);
   if (glue) start += glue.index + glue[0].length;

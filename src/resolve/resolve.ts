@@ -243,8 +243,10 @@ export function resolve(extractions: Extraction[], lexicon: Lexicon, options: Re
   }
   for (const ref of references) {
     const { surname } = ref.reference!;
+    // 赵总 → the 赵 of the transcript; 学龙院长 → 李学龙, also when ASR wrote the given name with other characters (中江总 → 何忠江)
+    const givenKey = surname.length === 2 ? foldedKey(surname) : '';
     const candidates = (peopleByDoc.get(ref.source) ?? []).filter(({ entity }) =>
-      entity.name.startsWith(surname) ? entity.name.length > surname.length : surname.length === 2 && entity.name.length === 3 && entity.name.endsWith(surname));
+      entity.name.startsWith(surname) ? entity.name.length > surname.length : surname.length === 2 && entity.name.length === 3 && foldedKey(entity.name.slice(1)) === givenKey);
     if (candidates.length === 0) continue;
     // the nearest introduction, looking back first: a later one counts at one and a half times its distance
     const distance = (c: { line: number }) => (c.line <= ref.line ? ref.line - c.line : (c.line - ref.line) * 1.5);

@@ -81,6 +81,20 @@ export function organizationSlot(
     return { line, start, end, lexiconName: known.name, kind: known.kind, confidence: 0.9 };
   }
   if (atStart?.end === end) return { line, start, end, existing: atStart, confidence: atStart.confidence };
+  // several organisations in the slot (清华大学附属北京清华长庚医院科研部): the last one is the employer,
+  // unless it is a ministry's short name used for a company's department (南方航空科技部)
+  const inner = overlapping.filter((m) => m.start >= start && m.end <= end).sort((a, b) => b.end - a.end);
+  for (const m of inner) {
+    if (m === atStart) break;
+    const tail = line.text.slice(m.end, end);
+    const before = inner.find((o) => o.end <= m.start);
+    const ministryAsDepartment = m.kind === 'government' && before && before.kind !== 'government' && DEPARTMENT_LIKE.test(m.form);
+    if (ministryAsDepartment) continue;
+    if (tail === '') return { line, start: m.start, end, existing: m, confidence: m.confidence };
+    if (DEPARTMENT_LIKE.test(tail) && [...tail].length <= 6 && !NOT_IN_NAME.test(tail) && !lexicon.lookupOrganization(tail)) {
+      return { line, start: m.start, end: m.end, existing: m, department: tail, confidence: m.confidence };
+    }
+  }
   // a known organisation followed by more text: a unit with its own name (清华大学基础模型研究中心) or a department (中国商飞信息化部)
   const prefix = atStart ? { end: atStart.end, existing: atStart as ExtractedMention | undefined, name: undefined as string | undefined } : knownPrefix(ctx, raw, start);
   if (prefix) {

@@ -3,9 +3,7 @@ import type { Introduction } from './introductions.js';
 import type { ExtractedMention, RelationCandidate } from './schema.js';
 
 const SENTENCE_END = /[。！？!?；;]/;
-const PARTNER_CUE = /合作伙伴|战略合作|携手|联合发布|共同发布|联合推出|共同推出|联合打造|共同打造|达成合作|展开合作|开展合作|深度合作|签约合作|合作/;
 const JOINT_LAUNCH = /联合发布|共同发布|联合推出|共同推出|联合打造|共同打造/;
-const WE = /我们|与我们|和我们|跟我们/;
 const HOSTED_BY = /由(.{2,30}?)(主办|举办|承办|发起)/;
 
 function sentenceBounds(text: string, at: number): [number, number] {
@@ -94,39 +92,98 @@ export function extractOwnership(ctx: DocumentContext, organizer?: ExtractedMent
   return relations;
 }
 
+/** Cooperation said in so many words: partner, strategic cooperation, joint launch. */
+const STRONG_PARTNER_CUE = /合作伙伴|战略合作|携手|联合发布|共同发布|联合推出|共同推出|联合打造|共同打造|联合研发|共同研发|达成合作|签约合作|联合实验室/;
+/** "和/与/跟 X …合作": X is a partner only when it stands between the preposition and 合作. */
+const WITH_COOPERATION = /(与|和|跟|同)([^，。；！？]{1,40}?)(一起|共同|联合)?(开展|展开|达成|深度|深化|进行|展开了|开展了|建立)?合作/g;
+const WE = /我们|咱们/;
+
 /**
- * PARTNERS_WITH stated in a sentence: a cooperation cue (合作伙伴, 携手, 联合发布 …) with two or more
- * organisations links the first with each other one; with one organisation and "我们", it links that
- * organisation with the forum's organiser.
+ * PARTNERS_WITH stated in a sentence. "我们和A、B合作" links the speaker's organisation with A and B;
+ * "A与B合作", "A携手B", "A的合作伙伴B" link A with the others named.
  */
-export function extractStatedPartnerships(ctx: DocumentContext, organizer: ExtractedMention | undefined): RelationCandidate[] {
+export function extractStatedPartnerships(ctx: DocumentContext, organizer: ExtractedMention | undefined, speakers: SpeakerTimeline): RelationCandidate[] {
   const relations: RelationCandidate[] = [];
   for (const line of ctx.contentLines()) {
-    if (!PARTNER_CUE.test(line.text)) continue;
+    const strong = STRONG_PARTNER_CUE.test(line.text);
+    if (!strong && !/合作/.test(line.text)) continue;
     const orgs = ctx.mentionsOnLine(line.number).filter((m) => m.type === 'Organization').sort((a, b) => a.start - b.start);
     if (orgs.length === 0) continue;
-    const seenSentences = new Set<number>();
-    for (const anchor of orgs) {
-      const [from, to] = sentenceBounds(line.text, anchor.start);
-      if (seenSentences.has(from)) continue;
-      seenSentences.add(from);
+    const sentences = new Map<number, number>();
+    for (const o of orgs) {
+      const [from, to] = sentenceBounds(line.text, o.start);
+      sentences.set(from, to);
+    }
+    for (const [from, to] of sentences) {
       const sentence = line.text.slice(from, to);
-      const cue = PARTNER_CUE.exec(sentence);
-      if (!cue) continue;
-      const basis = JOINT_LAUNCH.test(sentence) ? 'joint-launch' : 'stated';
       const inSentence = orgs.filter((m) => m.start >= from && m.end <= to);
+      let partners: ExtractedMention[] = [];
+      let cueAt = -1;
+      const strongCue = STRONG_PARTNER_CUE.exec(sentence);
+      if (strongCue) {
+        partners = inSentence;
+        cueAt = strongCue.index;
+      } else {
+        for (const m of sentence.matchAll(WITH_COOPERATION)) {
+          const spanFrom = from + m.index + m[1]!.length;
+          const spanTo = spanFrom + m[2]!.length;
+          const named = inSentence.filter((o) => o.start >= spanFrom && o.end <= spanTo);
+          if (named.length === 0) continue;
+          const before = inSentence.filter((o) => o.end <= spanFrom - m[1]!.length);
+          partners.push(...before.slice(-1), ...named);
+          cueAt = m.index;
+        }
+      }
       const distinct: ExtractedMention[] = [];
-      for (const m of inSentence) if (!distinct.some((d) => (d.lexiconName ?? d.form) === (m.lexiconName ?? m.form))) distinct.push(m);
-      const evidence = ctx.evidence(line, from + cue.index, from + cue.index + cue[0].length);
-      if (distinct.length >= 2) {
+      for (const m of partners) if (!distinct.some((d) => sameOrg(d, m))) distinct.push(m);
+      if (distinct.length === 0) continue;
+      const basis = JOINT_LAUNCH.test(sentence) ? 'joint-launch' : 'stated';
+      const evidence = ctx.evidence(line, from + Math.max(0, cueAt), from + Math.max(0, cueAt) + 2);
+      // "我们" before the first organisation: the speaker's organisation is the one cooperating
+      const we = WE.exec(sentence);
+      const speaker = we && we.index < distinct[0]!.start - from ? speakers.at(line.number) ?? organizer : undefined;
+      if (speaker) {
+        for (const other of distinct) if (!sameOrg(other, speaker)) relations.push({ type: 'PARTNERS_WITH', from: speaker.id, to: other.id, basis, evidence });
+        // "我们和A、B、C一起合作": the others named work together too
+        if (/一起|共同|联合/.test(sentence)) {
+          for (let a = 0; a < distinct.length; a++) for (let b = a + 1; b < distinct.length; b++) relations.push({ type: 'PARTNERS_WITH', from: distinct[a]!.id, to: distinct[b]!.id, basis, evidence });
+        }
+      } else if (distinct.length >= 2) {
         const [first, ...others] = distinct;
         for (const other of others) relations.push({ type: 'PARTNERS_WITH', from: first!.id, to: other.id, basis, evidence });
-      } else if (organizer && WE.test(sentence) && (distinct[0]!.lexiconName ?? distinct[0]!.form) !== (organizer.lexiconName ?? organizer.form)) {
-        relations.push({ type: 'PARTNERS_WITH', from: organizer.id, to: distinct[0]!.id, basis, evidence });
       }
     }
   }
   return relations;
+}
+
+/**
+ * Who is speaking where: after a guest is called up or introduces themself, "我们" in their talk means
+ * their organisation, until the next speaker.
+ */
+export class SpeakerTimeline {
+  private readonly turns: Array<{ line: number; org: ExtractedMention }> = [];
+
+  constructor(ctx: DocumentContext, introductions: Introduction[]) {
+    for (const intro of introductions) {
+      if (!intro.org) continue;
+      const text = ctx.line(intro.person.line).text;
+      if (!/有请|欢迎|我是|我叫|致辞|演讲|分享|发言|报告/.test(text)) continue;
+      const last = this.turns[this.turns.length - 1];
+      if (last && last.line === intro.person.line) continue; // the first person called up on a line speaks first
+      this.turns.push({ line: intro.person.line, org: intro.org });
+    }
+  }
+
+  /** The organisation of the speaker at a line, if a speaker was introduced before it. */
+  at(line: number): ExtractedMention | undefined {
+    let found: ExtractedMention | undefined;
+    for (const turn of this.turns) {
+      if (turn.line > line) break;
+      found = turn.org;
+    }
+    return found;
+  }
 }
 
 const CEREMONY = /发布环节|联合发布|共同发布|一起登台|登台发布|启动仪式|发布仪式|共创仪式|揭牌仪式|发布人|发布嘉宾|启动嘉宾/;
@@ -145,15 +202,25 @@ export function extractCeremonyPartnerships(ctx: DocumentContext, introductions:
   for (let i = 0; i < lines.length; i++) {
     const cue = lines[i]!;
     if (!CEREMONY.test(cue.text) || /签约|签署/.test(cue.text)) continue;
-    const window = lines.slice(i, i + CEREMONY_WINDOW + 1).filter((l) => l.number - cue.number <= CEREMONY_WINDOW * 2);
+    const window: typeof lines = [];
+    for (const l of lines.slice(i, i + CEREMONY_WINDOW + 1)) {
+      if (l.number - cue.number > CEREMONY_WINDOW * 2 || (l !== cue && CEREMONY.test(l.text) && /环节|仪式/.test(l.text))) break;
+      window.push(l);
+    }
     const numbers = new Set(window.map((l) => l.number));
     const partners: ExtractedMention[] = [];
+    const witnessLines = new Set(window.filter((l, k) => {
+      const next = window[k + 1];
+      return (WITNESSES.test(l.text) && !CEREMONY.test(l.text)) || (next !== undefined && /^.{0,12}(共同)?见证/.test(next.text));
+    }).map((l) => l.number));
     for (const intro of introductions) {
-      if (!intro.org || !numbers.has(intro.person.line)) continue;
+      if (!intro.org || !numbers.has(intro.person.line) || witnessLines.has(intro.person.line)) continue;
       const text = ctx.line(intro.person.line).text;
       const witnessAt = text.search(WITNESSES);
       if (witnessAt >= 0 && intro.person.start > witnessAt) continue;
-      if (!partners.some((p) => sameOrg(p, intro.org!))) partners.push(intro.org);
+      // the unit and the organisation named at the start of its name (华西医院 of 华西医院…联合实验室)
+      const parents = ctx.mentionsOnLine(intro.org.line).filter((m) => m.type === 'Organization' && m !== intro.org && m.start === intro.org!.start && m.end < intro.org!.end);
+      for (const org of [intro.org, ...parents]) if (!partners.some((p) => sameOrg(p, org))) partners.push(org);
     }
     if (partners.length < 2 && !(organizer && partners.length >= 1)) continue;
     const host = organizer ?? partners[0]!;

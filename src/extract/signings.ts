@@ -87,11 +87,15 @@ export function extractSignings(ctx: DocumentContext, introductions: Introductio
       }
     }
     const signatories: SigningCandidate['signatories'] = [];
+    const seenSignatories = new Set<string>();
     for (const intro of introductions) {
       const line = ctx.line(intro.person.line);
       if (intro.person.line < first || intro.person.line > last) continue;
       if (inRanges(intro.person, witnessRanges(line.text))) continue;
       if (!/签约|签署/.test(line.text)) continue;
+      // one party per signatory: the first organisation they were introduced with (not also its unit)
+      if (seenSignatories.has(intro.person.id)) continue;
+      seenSignatories.add(intro.person.id);
       signatories.push({ person: intro.person.id, onBehalfOf: intro.org?.id ?? null });
       if (intro.org && !parties.has(intro.org.form)) parties.set(intro.org.form, intro.org);
     }

@@ -18,6 +18,8 @@ export function spotLexiconNames(ctx: DocumentContext): void {
     if (!line.text.trim()) continue;
     let bounds: Set<number> | undefined;
     for (const hit of ctx.lexicon.spot(line.text)) {
+      // a two-character short name glued to a model word is part of that phrase (台大 in 多模台大模型)
+      if (hit.end - hit.start === 2 && /^(大?模型|模态)/.test(line.text.slice(hit.end, hit.end + 3)) && hit.entry.type !== 'Model') continue;
       if (needsBoundaryCheck(line, hit)) {
         bounds ??= ctx.segmenter.dictionaryBoundaries(line.text);
         if (!bounds.has(hit.start) || !bounds.has(hit.end)) continue;

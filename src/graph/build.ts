@@ -148,7 +148,8 @@ function fits(type: RelationshipType, from: Entity | undefined, to: Entity | und
     case 'AFFILIATED_WITH': return from.type === 'Person' && to.type === 'Organization';
     case 'DEVELOPS': return from.type === 'Organization' && to.type === 'Model';
     case 'OFFERS': return from.type === 'Organization' && to.type === 'Product';
-    case 'PARTNERS_WITH': return from.type === 'Organization' && to.type === 'Organization';
+    // a unit and its parent (中国电信 / 中国电信人工智能研究院, 华西医院商汤科技联合实验室 / 商汤科技) are not partners
+    case 'PARTNERS_WITH': return from.type === 'Organization' && to.type === 'Organization' && !from.name.includes(to.name) && !to.name.includes(from.name);
     default: return true;
   }
 }

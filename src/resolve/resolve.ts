@@ -1,11 +1,13 @@
 import type { EntityType, Extraction, ExtractedMention } from '../extract/schema.js';
 import type { Lexicon } from '../lexicon/lexicon.js';
-import { displayPinyin, foldedKey, nameCost } from '../lexicon/pinyin.js';
+import { displayPinyin, foldedKey, fuzzyBudget, nameCost } from '../lexicon/pinyin.js';
 import { normalizeName } from '../util/text.js';
 import { ID_PREFIX, globalMentionId, type Entity, type MergeReason, type Resolution, type ReviewItem } from './schema.js';
 
 /** Legal and group endings that do not change which organisation is meant. */
 const LEGAL_SUFFIX = /(股份有限公司|有限责任公司|集团有限公司|集团股份有限公司|有限公司|集团公司|集团|公司)$/;
+/** Extra sound distance allowed when the lexicon entity is named in the same transcript. */
+const CONTEXT_LEEWAY = 0.2;
 /** How far above the merge budget a sound match still goes on the review list. */
 const REVIEW_SLACK = 0.6;
 /** How much each extraction method counts when choosing the written form that names an entity. */
@@ -98,6 +100,10 @@ export function resolve(extractions: Extraction[], lexicon: Lexicon, options: Re
     for (const m of a.mentions) noteReason(b, m.form, a.lexiconName ? 'lexicon-alias' : reason, detail);
   };
 
+  const lexiconNamesByDoc = new Map<string, Set<string>>();
+  for (const x of extractions) lexiconNamesByDoc.set(x.source, new Set(x.mentions.map((m) => m.lexiconName).filter((n): n is string => Boolean(n))));
+  const namedInSameTranscript = (g: Group, name: string) => g.mentions.some((m) => lexiconNamesByDoc.get(m.source)?.has(name));
+
   // 1. rule-found names that the lexicon knows: by alias, without the legal suffix, or by sound
   for (const g of [...groups.values()]) {
     if (g.lexiconName || g.impliedName) continue;
@@ -122,7 +128,10 @@ export function resolve(extractions: Extraction[], lexicon: Lexicon, options: Re
     }
     if (g.type === 'Organization' || g.type === 'Model' || g.type === 'Product') {
       const close = lexicon.closest(form, g.type, REVIEW_SLACK);
-      if (close?.withinBudget) {
+      // a little more leeway when the lexicon's entity is named in the same transcript with the same ending (商南科技 / 商汤科技)
+      const anchored = close && !close.withinBudget && close.cost <= fuzzyBudget([...form].length) + CONTEXT_LEEWAY &&
+        form.slice(-2) === close.form.slice(-2) && namedInSameTranscript(g, close.entry.name);
+      if (close?.withinBudget || anchored) {
         union(g, lexiconGroup(close.entry.type, close.entry.name), 'pinyin-homophone', `${displayPinyin(form)} ≈ ${displayPinyin(close.form)} (cost ${close.cost.toFixed(1)})`);
         continue;
       }

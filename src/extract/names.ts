@@ -4,6 +4,9 @@ import type { Segmenter } from './segment.js';
 /** Characters that never occur in a Chinese personal name as spoken on stage (function words, pronouns, measure words). */
 const NON_NAME_CHARS = new Set([...'的了是在与及我你他她它们这那个各位些就也都还又很把被对从让请说讲到着过吗呢吧啊呀哦嗯么或并但如果因所要会能已']);
 
+/** Characters that end the name of a unit (系, 部, 局 …); a personal name does not end with them. */
+const UNIT_FINAL_CHARS = new Set([...'系部局院所司委厅处办校馆社厂组队室科']);
+
 /** Characters that typically end an organisation or department name; a name does not start with them. */
 const ORG_FINAL_CHARS = new Set([...'局部委院司团心所室厅处办会校行馆台网站社厂店组队科系区市省县镇州国业司']);
 
@@ -30,7 +33,11 @@ export function isPlausibleName(text: string, lexicon: Lexicon, check: NameCheck
   if (chars.length > maxLength) return false;
   if (chars.length >= 4 && !compound) return check.long === true;
   if (!compound && !lexicon.surnames.has(chars[0]!)) return false;
-  if (chars.length === 2 && check.segmenter && !check.long && check.segmenter.isOrdinaryWord(text)) return false;
+  if (UNIT_FINAL_CHARS.has(chars[chars.length - 1]!)) return false; // 程系 of 工程系, 数据局
+  if (check.segmenter && !check.long) {
+    if (chars.length === 2 && check.segmenter.isOrdinaryWord(text)) return false;
+    if (chars.length === 3 && !compound && check.segmenter.isOrdinaryWord(chars[0]! + chars[1]!)) return false; // 理解柯
+  }
   return true;
 }
 

@@ -36,7 +36,7 @@ const PROPER_TAGS = new Set(['nr', 'nrt', 'nrfg', 'ns', 'nt', 'nz', 'j', 'eng', 
 const NOT_IN_NAME = /[我你他她它们这那哪各每些了吗呢吧啊呃嗯就都也还很]|的/;
 const LEADING_JUNK = /^[的之和与及是在把被对从向]+/;
 /** Determiners, pronouns and particles that end speech before an organisation's name. */
-const SPEECH_GLUE = /这是|那是|就是|整个|这个|那个|一个|各个|各大|几大|两大|三大|四大|五大|我们|你们|他们|大家|[的是了在把被给让对从向我你他她它这那哪些各每]/g;
+const SPEECH_GLUE = /这是|那是|就是|整个|这个|那个|一个|各个|各大|几大|两大|三大|四大|五大|我们|你们|他们|大家|怎么|什么|[的是了在把被给让对从向我你他她它这那哪些各每个]/g;
 const TRAILING_JUNK = /[的之和与及]+$/;
 const GOVERNMENT_PLACE = /(省|市|区|县|州|自治区)$/;
 /** Short names of internal units (科技部, 信息化部, 科创部, 数字化部) after an organisation's name. */
@@ -205,6 +205,10 @@ function nameBefore(ctx: DocumentContext, line: Line, tokens: Token[], suffixSta
   const { lexicon } = ctx;
   const last = tokens.findIndex((t) => t.start < suffixEnd && t.end >= suffixEnd);
   if (last < 0 || tokens[last]!.end !== suffixEnd) return undefined; // the suffix is inside a longer word (大学生, 公司化)
+  if (/^[vda]/.test(tokens[last]!.tag) && tokens[last]!.tag !== 'vn') return undefined; // 学会 as "learn"
+  // a weak suffix followed by a noun is the start of a phrase (科技革命, 科技创新), not the end of a name
+  const following = tokens[last + 1];
+  if (suffix.strength === 'weak' && following && /^(n|vn|nz)$/.test(following.tag)) return undefined;
   const first = tokens.findIndex((t) => t.end > suffixStart);
   if (first < 0) return undefined;
   const head = tokens[first]!;
@@ -236,6 +240,10 @@ function nameBefore(ctx: DocumentContext, line: Line, tokens: Token[], suffixSta
   if (lexicon.orgWords.has(name) || lexicon.orgWords.has(core) || lexicon.places.has(name)) return undefined;
   if (!noun || [...core].length < 2) return undefined;
   if (ctx.segmenter.isOrdinaryWord(name)) return undefined; // 一流大学, 重点实验室
+  // one ordinary noun and a suffix (语料联盟, 模型协会, 电气工程学院) names a kind of body, not a body
+  const coreTokens = tokens.filter((t) => t.start >= start && t.end <= suffixStart);
+  if (!proper && coreTokens.length <= 1) return undefined;
+  if (lexicon.places.has(core) && suffix.strength !== 'strong') return undefined; // 中国科技, 上海科技
   if (suffix.strength !== 'strong' && !proper) return undefined;
   return { start };
 }

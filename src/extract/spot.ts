@@ -20,6 +20,8 @@ export function spotLexiconNames(ctx: DocumentContext): void {
     for (const hit of ctx.lexicon.spot(line.text)) {
       // a two-character short name glued to a model word is part of that phrase (台大 in 多模台大模型)
       if (hit.end - hit.start === 2 && /^(大?模型|模态)/.test(line.text.slice(hit.end, hit.end + 3)) && hit.entry.type !== 'Model') continue;
+      // a two-character name right after a surname is the end of a longer name (杨帆 in 陈杨帆)
+      if (hit.entry.type === 'Person' && hit.end - hit.start === 2 && hit.start > 0 && ctx.lexicon.surnames.has(line.text[hit.start - 1]!)) continue;
       if (needsBoundaryCheck(line, hit)) {
         bounds ??= ctx.segmenter.dictionaryBoundaries(line.text);
         if (!bounds.has(hit.start) || !bounds.has(hit.end)) continue;

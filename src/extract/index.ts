@@ -12,7 +12,7 @@ import { extractCeremonyPartnerships, extractOwnership, extractStatedPartnership
 import type { Extraction, RelationCandidate } from './schema.js';
 import { Segmenter } from './segment.js';
 import { extractSignings } from './signings.js';
-import { spotLexiconNames } from './spot.js';
+import { spotLatinMisspellings, spotLexiconNames } from './spot.js';
 
 export * from './schema.js';
 export { Segmenter } from './segment.js';
@@ -37,6 +37,7 @@ export interface ModelFindings {
 export function extractDocument(doc: Document, extractor: Extractor, findings: ModelFindings = {}): Extraction {
   const ctx = new DocumentContext(doc, extractor.lexicon, extractor.segmenter);
   spotLexiconNames(ctx);
+  spotLatinMisspellings(ctx);
   extractSuffixOrganizations(ctx);
   const { introductions, relations: introductionRelations } = extractIntroductions(ctx);
   extractEnumerations(ctx);

@@ -30,6 +30,15 @@ export function extractProductPatterns(ctx: DocumentContext): void {
         const t = tokens[k]!;
         const mentions = ctx.overlapping(line.number, t.start, t.end);
         if (mentions.some((x) => x.type === 'Person' || x.type === 'Organization')) break;
+        const known = mentions.find((x) => x.type === 'Model' || x.type === 'Product');
+        if (known) {
+          // a known model or product is taken whole, whatever jieba made of it (小浣熊 + 一体机)
+          start = Math.min(t.start, known.start);
+          branded = true;
+          words++;
+          while (k > 0 && tokens[k - 1]!.start >= start) k--;
+          continue;
+        }
         if (!INNER_TAGS.has(t.tag) || lexicon.productWords.has(t.word)) break;
         if (t.tag === 'x' && !/^[\p{Script=Han}A-Za-z0-9]+$/u.test(t.word)) break;
         start = t.start;

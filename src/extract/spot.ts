@@ -42,3 +42,29 @@ export function spotLexiconNames(ctx: DocumentContext): void {
     }
   }
 }
+
+const LATIN_TOKEN = /(?<![A-Za-z0-9])([A-Za-z][A-Za-z0-9]{3,15})(?![A-Za-z0-9])/g;
+
+/**
+ * Latin names misspelled by speech recognition (chaGPT, GBT4O): tokens with a capital after the first
+ * letter, or with digits, within one or two edits of a lexicon name.
+ */
+export function spotLatinMisspellings(ctx: DocumentContext): void {
+  for (const line of ctx.contentLines()) {
+    if (!/[A-Za-z]{4}/.test(line.text)) continue;
+    LATIN_TOKEN.lastIndex = 0;
+    for (const m of line.text.matchAll(LATIN_TOKEN)) {
+      const token = m[1]!;
+      if (!/[A-Z]/.test(token.slice(1)) && !/\d/.test(token)) continue;
+      if (token.length < 5 || ctx.lexicon.latinTerms.has(token.toLowerCase())) continue;
+      const start = m.index;
+      if (ctx.overlapping(line.number, start, start + token.length).length > 0) continue;
+      const close = ctx.lexicon.closestLatin(token);
+      if (!close || close.distance === 0) continue;
+      ctx.addMention({
+        type: close.entry.type, start, end: start + token.length, line: line.number, method: 'lexicon', lexiconName: close.entry.name, confidence: 0.7,
+        ...(close.entry.kind ? { kind: close.entry.kind } : {}), ...(close.entry.category ? { category: close.entry.category } : {}),
+      }, line);
+    }
+  }
+}

@@ -58,7 +58,9 @@ function tokenize(item: string, offset: number, ctx: DocumentContext, line: Line
     const title = insideOrg(i) ? undefined : lexicon.titleIndex.longestAt(item, i)?.phrase;
     const orgWord = lexicon.suffixIndex.longestAt(item, i)?.phrase;
     const longerOrgWord = title && orgWord && orgWord.length > title.length;
-    const closing = CLOSING.find((h) => item.startsWith(h, i)) ?? CLOSING_AT_END.find((h) => item.startsWith(h, i) && i + h.length === item.length);
+    // 教授/博士/院士 at the end close a name (…李克强教授), but follow an organisation as a title (中国工程院院士)
+    const closing = CLOSING.find((h) => item.startsWith(h, i)) ??
+      CLOSING_AT_END.find((h) => item.startsWith(h, i) && i + h.length === item.length && text !== '' && splitOrgAndName(text, lexicon, ctx.segmenter) !== undefined);
     if (closing && (!title || closing.length >= title.length) && i > 0) {
       flush(offset + i);
       tokens.push({ kind: 'honorific', text: closing, start: offset + i, end: offset + i + closing.length });

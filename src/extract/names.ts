@@ -4,6 +4,9 @@ import type { Segmenter } from './segment.js';
 /** Characters that never occur in a Chinese personal name as spoken on stage (function words, pronouns, measure words). */
 const NON_NAME_CHARS = new Set([...'的了是在与及我你他她它们这那个各位些就也都还又很把被对从让请说讲到着过吗呢吧啊呀哦嗯么或并但如果因所要会能已']);
 
+/** Surnames that are also conjunctions or prepositions. */
+const FUNCTION_SURNAMES = new Set([...'和与及对向将把被给让从于为同跟']);
+
 /** Characters that end the name of a unit (系, 部, 局 …); a personal name does not end with them. */
 const UNIT_FINAL_CHARS = new Set([...'系部局院所司委厅处办校馆社厂组队室科']);
 
@@ -37,6 +40,8 @@ export function isPlausibleName(text: string, lexicon: Lexicon, check: NameCheck
   if (check.segmenter && !check.long) {
     if (chars.length === 2 && check.segmenter.isOrdinaryWord(text)) return false;
     if (chars.length === 3 && !compound && check.segmenter.isOrdinaryWord(chars[0]! + chars[1]!)) return false; // 理解柯
+    // a conjunction or preposition before an ordinary word (和见证, 与会议) is not a surname and a given name
+    if (chars.length === 3 && FUNCTION_SURNAMES.has(chars[0]!) && check.segmenter.isOrdinaryWord(chars[1]! + chars[2]!)) return false;
   }
   return true;
 }

@@ -96,7 +96,8 @@ export function extractOwnership(ctx: DocumentContext, organizer?: ExtractedMent
 const STRONG_PARTNER_CUE = /合作伙伴|战略合作|携手|联合发布|共同发布|联合推出|共同推出|联合打造|共同打造|联合研发|共同研发|达成合作|签约合作|联合实验室/;
 /** "和/与/跟 X …合作": X is a partner only when it stands between the preposition and 合作. */
 const WITH_COOPERATION = /(与|和|跟|同)([^，。；！？]{1,40}?)(一起|共同|联合)?(开展|展开|达成|深度|深化|进行|展开了|开展了|建立)?合作/g;
-const WE = /我们|咱们/;
+/** "我们和/与/跟 …": the speaker's organisation is the one cooperating. */
+const WE = /(我们|咱们)(也|还|已经|将|会|一直|正在|共同|都|呢)*(和|与|跟|同)/;
 
 /**
  * PARTNERS_WITH stated in a sentence. "我们和A、B合作" links the speaker's organisation with A and B;

@@ -1,0 +1,109 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createExtractor, extractDocument, type Extraction, type Extractor } from '../src/extract/index.js';
+import { documentFromBytes, isRejection } from '../src/ingest/index.js';
+import { loadLexicon } from '../src/pipeline.js';
+import { SEEDS } from './helpers.js';
+
+let extractor: Extractor;
+beforeAll(() => {
+  extractor = createExtractor(loadLexicon());
+});
+
+function extract(text: string, file = 'sample.txt'): Extraction {
+  const doc = documentFromBytes(file, Buffer.from(text));
+  if (isRejection(doc)) throw new Error(doc.reason);
+  return extractDocument(doc, extractor);
+}
+
+function seedExtraction(file: string): Extraction {
+  return extract(readFileSync(path.join(SEEDS, file), 'utf8'), file);
+}
+
+const forms = (x: Extraction, type: string) => x.mentions.filter((m) => m.type === type).map((m) => m.form);
+const affiliations = (x: Extraction) => x.relations.flatMap((r) => r.type === 'AFFILIATED_WITH'
+  ? [`${x.mentions.find((m) => m.id === r.from)!.form}@${x.mentions.find((m) => m.id === r.to)!.form}:${r.title ?? ''}`] : []);
+
+describe('stage introductions', () => {
+  it('reads organisation + title + name + honorific, and organisation + name + title', () => {
+    const x = extract('让我们掌声欢迎国务院国有资产监督管理委员会副主任苟平先生。中国移动高同庆副总经理、中国海油孙福阶副总裁。\n');
+    expect(affiliations(x)).toEqual(expect.arrayContaining([
+      '苟平@国务院国有资产监督管理委员会:副主任',
+      '高同庆@中国移动:副总经理',
+      '孙福阶@中国海油:副总裁',
+    ]));
+  });
+
+  it('reads a chain of organisations and titles before one name, and titles joined by 兼', () => {
+    const x = extract('接下来有请中国工程院院士、清华大学车辆与运载学院教授张三丰带来主旨演讲。有请商汤科技董事长兼CEO徐立。\n');
+    expect(affiliations(x)).toEqual(expect.arrayContaining(['张三丰@中国工程院:院士', '张三丰@清华大学车辆与运载学院:教授', '徐立@商汤科技:董事长兼CEO']));
+  });
+
+  it('keeps a department in the title, not as an organisation (中国商飞信息化部洪军部长)', () => {
+    const x = extract('他们分别是中国商飞信息化部洪军部长、南方航空科技部刘德江副总经理。\n');
+    expect(affiliations(x)).toEqual(expect.arrayContaining(['洪军@中国商飞:信息化部部长', '刘德江@南方航空:科技部副总经理']));
+    expect(forms(x, 'Organization')).not.toContain('科技部');
+  });
+
+  it('reads news style: organisation + title + name + 表示', () => {
+    const x = extract('华为云CEO张平安表示，盘古大模型将深入行业。\n');
+    expect(affiliations(x)).toContain('张平安@华为云:CEO');
+  });
+
+  it('does not take ordinary words for names or text before a stray title for an organisation', () => {
+    const x = extract('以大模型为代表的人工智能技术正在引领世界。我们的发布嘉宾和见证嘉宾已经就绪。\n');
+    expect(forms(x, 'Person')).toEqual([]);
+    expect(forms(x, 'Organization')).toEqual([]);
+  });
+});
+
+describe('organisations', () => {
+  it('finds names by suffix with their whole proper prefix, not fragments of speech', () => {
+    const x = extract('下面我们将进入上海国有资本投资有限公司和上海商汤智能科技有限公司的战略合作协议签约仪式。新一轮科技革命正在到来，人要学会思考。\n');
+    expect(forms(x, 'Organization')).toEqual(expect.arrayContaining(['上海国有资本投资有限公司', '上海商汤智能科技有限公司']));
+    expect(forms(x, 'Organization').some((f) => f.includes('新一轮') || f.includes('学会'))).toBe(false);
+  });
+
+  it('types the other members of a list of organisations', () => {
+    const x = extract('我们掌声欢迎来自中国电信、中国中车、长江三峡、中国旅游、长安汽车的嘉宾上台签约。\n');
+    expect(forms(x, 'Organization')).toEqual(expect.arrayContaining(['中国旅游']));
+  });
+
+  it('corrects ASR homophones of lexicon names by pinyin', () => {
+    const x = seedExtraction('000_fd0956bc4824aa51.txt');
+    const ordnance = x.mentions.find((m) => m.form === '冰装集团');
+    expect(ordnance?.lexiconName).toBe('中国兵器装备集团');
+    expect(x.mentions.find((m) => m.form === '中原海运')?.lexiconName).toBe('中远海运');
+  });
+});
+
+describe('models and products', () => {
+  it('finds named models, not generic phrases, and corrects a garbled family name', () => {
+    const x = extract('华为云发布了盘古大模型5.0。行业大模型和多模态大模型都很重要。形成语音大模型实现了方言识别。\n');
+    const models = x.mentions.filter((m) => m.type === 'Model');
+    expect(models.map((m) => m.lexiconName ?? m.impliedName ?? m.form)).toContain('盘古大模型5.0');
+    expect(models.some((m) => m.form === '行业大模型' || m.form === '多模态大模型')).toBe(false);
+    expect(models.find((m) => m.form === '形成语音大模型')?.impliedName).toBe('星辰语音大模型');
+    const develops = x.relations.filter((r) => r.type === 'DEVELOPS').map((r) => x.mentions.find((m) => m.id === r.from)!.form);
+    expect(develops).toContain('华为云');
+  });
+
+  it('names a version after a short form of the model (日新5。5 → 日日新5.5)', () => {
+    const x = extract('# P1：20240705-商汤科技论坛 - x\n接下来我来给大家讲一讲我们的日新5。5啊。\n');
+    expect(x.mentions.find((m) => m.type === 'Model' && m.impliedName === '日日新5.5')).toBeDefined();
+  });
+});
+
+describe('signing events', () => {
+  it('reads the ceremony: name, subject, parties (witnesses excluded) and signatories', () => {
+    const x = seedExtraction('002_006024088c0cb5f1.txt');
+    const ascend = x.signings.find((s) => s.name.includes('原生应用开发'))!;
+    expect(ascend.subject).toBe('升腾原生应用开发');
+    const parties = ascend.parties.map((id) => x.mentions.find((m) => m.id === id)!.form);
+    expect(parties).toContain('华为');
+    const signers = ascend.signatories.map((s) => x.mentions.find((m) => m.id === s.person)!.form);
+    expect(signers).toEqual(expect.arrayContaining(['史佩', '杨帆']));
+    expect(signers).not.toContain('郭奕玉');
+  });
+});

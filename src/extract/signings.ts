@@ -8,6 +8,7 @@ const EVENT_NAME = /([^，,。；;！!？?：:\s]{2,60}?)(?:的)?(合作签约�
 /** Words that precede an event name in the host's announcement and are not part of it. */
 const NAME_LEAD = /^.*(进行的是|进行|进入到|进入|即将|举行|举办|开始|见证|下面是|接下来是|是)/;
 const WITNESS = /见证嘉宾|见证领导|见证人|见证/;
+const NEXT_ROUND = /第[二三四五六七八九十]轮|下一轮|再一轮/;
 /** Lines within this distance of each other belong to the same ceremony. */
 const CLUSTER_GAP = 8;
 
@@ -21,7 +22,8 @@ function clusters(ctx: DocumentContext): Cluster[] {
   for (const line of ctx.contentLines()) {
     if (!SIGNING_WORD.test(line.text)) continue;
     const last = current[current.length - 1];
-    if (last && line.number - last.number > CLUSTER_GAP) {
+    // a new round of signing (第二轮签约) is a new event
+    if (last && (line.number - last.number > CLUSTER_GAP || NEXT_ROUND.test(line.text))) {
       out.push({ lines: current });
       current = [];
     }
@@ -74,32 +76,32 @@ export function extractSignings(ctx: DocumentContext, introductions: Introductio
     }
 
     const parties = new Map<string, ExtractedMention>();
-    const witnesses = new Set<string>();
-    for (const line of spanned) {
-      const ranges = witnessRanges(line.text);
-      for (const m of ctx.mentionsOnLine(line.number)) {
-        if (m.type !== 'Organization') continue;
-        if (inRanges(m, ranges)) {
-          witnesses.add(m.form);
-          continue;
-        }
-        if (!parties.has(m.form)) parties.set(m.form, m);
-      }
-    }
     const signatories: SigningCandidate['signatories'] = [];
     const seenSignatories = new Set<string>();
+    const signatoryLines = new Set<number>();
     for (const intro of introductions) {
       const line = ctx.line(intro.person.line);
       if (intro.person.line < first || intro.person.line > last) continue;
       if (inRanges(intro.person, witnessRanges(line.text))) continue;
       if (!/签约|签署/.test(line.text)) continue;
+      signatoryLines.add(line.number);
       // one party per signatory: the first organisation they were introduced with (not also its unit)
       if (seenSignatories.has(intro.person.id)) continue;
       seenSignatories.add(intro.person.id);
       signatories.push({ person: intro.person.id, onBehalfOf: intro.org?.id ?? null });
       if (intro.org && !parties.has(intro.org.form)) parties.set(intro.org.form, intro.org);
     }
-    const partyList = [...parties.values()];
+    // other lines of the ceremony name the parties directly ("来自A、B、C的嘉宾上台签约", "A和B的战略合作协议")
+    for (const line of spanned) {
+      if (signatoryLines.has(line.number)) continue;
+      const ranges = witnessRanges(line.text);
+      for (const m of ctx.mentionsOnLine(line.number)) {
+        if (m.type !== 'Organization' || inRanges(m, ranges)) continue;
+        if (!parties.has(m.form)) parties.set(m.form, m);
+      }
+    }
+    // a parent named beside its own unit (中国移动 and 中国移动上海产业研究院) is not a second party
+    const partyList = [...parties.values()].filter((p, _, all) => !all.some((o) => o !== p && o.form.length > p.form.length && o.form.startsWith(p.form)));
     if (partyList.length < 2) continue;
 
     const subject = subjectOf(name, partyList);

@@ -6,8 +6,9 @@ import { ID_PREFIX, globalMentionId, type Entity, type MergeReason, type Resolut
 
 /** Legal and group endings that do not change which organisation is meant. */
 const LEGAL_SUFFIX = /(股份有限公司|有限责任公司|集团有限公司|集团股份有限公司|有限公司|集团公司|集团|公司)$/;
-/** Extra sound distance allowed when the lexicon entity is named in the same transcript. */
+/** Extra sound distance allowed when the lexicon entity is a main actor of the same transcript. */
 const CONTEXT_LEEWAY = 0.2;
+const MAIN_ACTOR_MENTIONS = 5;
 /** How far above the merge budget a sound match still goes on the review list. */
 const REVIEW_SLACK = 0.6;
 /** How much each extraction method counts when choosing the written form that names an entity. */
@@ -100,9 +101,14 @@ export function resolve(extractions: Extraction[], lexicon: Lexicon, options: Re
     for (const m of a.mentions) noteReason(b, m.form, a.lexiconName ? 'lexicon-alias' : reason, detail);
   };
 
-  const lexiconNamesByDoc = new Map<string, Set<string>>();
-  for (const x of extractions) lexiconNamesByDoc.set(x.source, new Set(x.mentions.map((m) => m.lexiconName).filter((n): n is string => Boolean(n))));
-  const namedInSameTranscript = (g: Group, name: string) => g.mentions.some((m) => lexiconNamesByDoc.get(m.source)?.has(name));
+  // lexicon entities that are main actors of a transcript (named at least five times there)
+  const mainActorsByDoc = new Map<string, Set<string>>();
+  for (const x of extractions) {
+    const counts = new Map<string, number>();
+    for (const m of x.mentions) if (m.lexiconName) counts.set(m.lexiconName, (counts.get(m.lexiconName) ?? 0) + 1);
+    mainActorsByDoc.set(x.source, new Set([...counts].filter(([, c]) => c >= MAIN_ACTOR_MENTIONS).map(([n]) => n)));
+  }
+  const namedInSameTranscript = (g: Group, name: string) => g.mentions.some((m) => mainActorsByDoc.get(m.source)?.has(name));
 
   // 1. rule-found names that the lexicon knows: by alias, without the legal suffix, or by sound
   for (const g of [...groups.values()]) {

@@ -94,6 +94,7 @@ export class Lexicon {
   private readonly fuzzyForms: Array<{ form: string; entry: LexEntry }> = [];
   private readonly orgLookups = new Map<string, LexEntry | undefined>();
   private familyKeys?: Map<string, LexEntry>;
+  private homophoneKeys?: Map<string, LexEntry>;
   private latinForms?: Array<{ key: string; form: string; entry: LexEntry }>;
   private modelTails?: Map<string, LexEntry>;
   /** First two characters of every organisation form: a quick test before trying prefixes of a text. */
@@ -254,6 +255,47 @@ export class Lexicon {
       if (Math.abs(candidate.key.length - key.length) > budget) continue;
       const distance = editDistance(key, candidate.key, budget);
       if (distance <= budget && (!best || distance < best.distance)) best = { entry: candidate.entry, form: candidate.form, distance };
+    }
+    return best;
+  }
+
+  /** A lexicon name with exactly the same toneless pinyin (ASR confusions folded): 库帕斯 → 库帕思. */
+  homophone(form: string, type?: EntityType): LexEntry | undefined {
+    if (!/^\p{Script=Han}{2,}$/u.test(form)) return undefined;
+    if (!this.homophoneKeys) {
+      this.homophoneKeys = new Map();
+      for (const entry of this.entries) {
+        for (const f of [entry.name, ...entry.aliases]) {
+          if (!/^\p{Script=Han}{2,}$/u.test(f)) continue;
+          const key = `${entry.type}|${foldedKey(f)}`;
+          if (!this.homophoneKeys.has(key)) this.homophoneKeys.set(key, entry);
+        }
+      }
+    }
+    const types: EntityType[] = type ? [type] : ['Model', 'Product', 'Organization', 'Person'];
+    for (const t of types) {
+      const found = this.homophoneKeys.get(`${t}|${foldedKey(form)}`);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  /**
+   * A lexicon name written with Han and Latin (星辰MaaS平台) that a form misspells in its Latin part
+   * (星辰mas平台): same first two characters, one edit (two for names of eight characters or more).
+   */
+  closestMixed(form: string): { entry: LexEntry; form: string; distance: number } | undefined {
+    const key = normalizeName(form);
+    if (!/[a-z]/.test(key) || !/\p{Script=Han}/u.test(key) || key.length < 5) return undefined;
+    const budget = key.length >= 8 ? 2 : 1;
+    let best: { entry: LexEntry; form: string; distance: number } | undefined;
+    for (const entry of this.entries) {
+      for (const f of [entry.name, ...entry.aliases]) {
+        const k = normalizeName(f);
+        if (k.slice(0, 2) !== key.slice(0, 2) || Math.abs(k.length - key.length) > budget || !/[a-z]/.test(k)) continue;
+        const distance = editDistance(key, k, budget);
+        if (distance <= budget && (!best || distance < best.distance)) best = { entry, form: f, distance };
+      }
     }
     return best;
   }

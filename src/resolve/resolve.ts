@@ -80,7 +80,7 @@ export function resolve(extractions: Extraction[], lexicon: Lexicon, options: Re
         const reason: MergeReason = m.method === 'lexicon-pinyin' ? 'pinyin-homophone' : normalizeName(m.form) === normalizeName(m.lexiconName) ? 'same-name' : 'lexicon-alias';
         noteReason(group, m.form, reason, m.pinyin ? `${m.pinyin} ≈ ${displayPinyin(m.lexiconName)}` : undefined);
       } else if (m.impliedName) {
-        const known = lexicon.lookup(m.impliedName, m.type);
+        const known = lexicon.lookup(m.impliedName, m.type) ?? lexicon.closestMixed(m.impliedName)?.entry;
         group = known ? lexiconGroup(known.type, known.name) : groupFor(`${m.type}|name|${m.impliedName}`, m.type, { impliedName: m.impliedName });
         noteReason(group, m.form, 'implied-name');
       } else {
@@ -126,6 +126,18 @@ export function resolve(extractions: Extraction[], lexicon: Lexicon, options: Re
         union(g, lexiconGroup(known.type, known.name), 'legal-suffix');
         continue;
       }
+    }
+    // the name without its ending, written with homophones (库帕斯科技 → 库帕思)
+    const stem = form.replace(/(股份有限公司|有限责任公司|集团有限公司|有限公司|集团公司|集团|公司|科技)$/, '');
+    const stemHomophone = g.type === 'Organization' && stem !== form && [...stem].length >= 2 ? lexicon.homophone(stem, 'Organization') : undefined;
+    if (stemHomophone) {
+      union(g, lexiconGroup('Organization', stemHomophone.name), 'pinyin-homophone', `${displayPinyin(stem)} = ${displayPinyin(stemHomophone.name)}`);
+      continue;
+    }
+    const mixed = lexicon.closestMixed(form);
+    if (mixed && (mixed.entry.type === g.type || g.type !== 'Person')) {
+      union(g, lexiconGroup(mixed.entry.type, mixed.entry.name), 'lexicon-alias', `${form} ≈ ${mixed.form} (spelling, distance ${mixed.distance})`);
+      continue;
     }
     const latin = lexicon.closestLatin(form);
     if (latin && (latin.entry.type === g.type || g.type === 'Product' || g.type === 'Model')) {
@@ -360,11 +372,12 @@ function mergeWithinTranscripts(groups: Map<string, Group>, union: Union): void 
   }
   for (const [doc, set] of byDoc) {
     const forms = (g: Group) => [...new Set(g.mentions.filter((m) => m.source === doc).map((m) => m.form))];
-    const orgs = [...set].filter((g) => g.type === 'Organization');
-    for (const g of orgs) {
+    const named = [...set].filter((g) => g.type !== 'Person');
+    for (const g of named) {
       if (g.lexiconName || g.impliedName) continue;
       const form = g.mentions[0]!.form;
       if ([...form].length < 4) continue;
+      const orgs = named.filter((o) => o.type === g.type);
       // among the organisations this form can be short for, the one named nearest to it
       const lines = g.mentions.filter((m) => m.source === doc).map((m) => m.line);
       let best: { other: Group; match: string; distance: number } | undefined;
@@ -372,7 +385,7 @@ function mergeWithinTranscripts(groups: Map<string, Group>, union: Union): void 
         if (root(other) === root(g)) continue;
         const match = forms(other).find((f) => f.length > form.length && (
           f.endsWith(form) ||
-          (f.length - form.length <= 2 && f.slice(0, 2) === form.slice(0, 2) && f.at(-1) === form.at(-1) && isSubsequence(form, f))
+          (form.length >= 5 && f.length - form.length <= 2 && f.slice(0, 2) === form.slice(0, 2) && f.at(-1) === form.at(-1) && isSubsequence(form, f))
         ));
         if (!match) continue;
         const distance = Math.min(...other.mentions.filter((m) => m.source === doc).flatMap((m) => lines.map((l) => Math.abs(l - m.line))));

@@ -107,3 +107,21 @@ describe('signing events', () => {
     expect(signers).not.toContain('郭奕玉');
   });
 });
+
+describe('news-style text', () => {
+  it('reads speakers, their employers, models and agreements from a news report', () => {
+    const x = extract([
+      '# 2025世界人工智能大会：多家企业签署合作协议',
+      '阿里云与中国石化签署战略合作协议，双方将在通义千问大模型等领域深化合作。',
+      '百度创始人、董事长兼首席执行官李彦宏在主论坛发表演讲，介绍了文心大模型4.5的最新进展。',
+      '华为轮值董事长徐直军介绍了盘古大模型5.5。会上，上海人工智能实验室与商汤科技联合发布书生·浦语大模型新版本。',
+      '',
+    ].join('\n'));
+    expect(affiliations(x)).toEqual(expect.arrayContaining(['李彦宏@百度:创始人、董事长兼首席执行官', '徐直军@华为:轮值董事长']));
+    const models = x.mentions.filter((m) => m.type === 'Model').map((m) => m.lexiconName ?? m.impliedName ?? m.form);
+    expect(models).toEqual(expect.arrayContaining(['通义千问', '书生·浦语']));
+    expect(models).not.toContain('浦语大模型');
+    expect(x.signings).toHaveLength(1);
+    expect(x.signings[0]!.parties.map((id) => x.mentions.find((m) => m.id === id)!.lexiconName)).toEqual(expect.arrayContaining(['阿里云', '中国石化']));
+  });
+});

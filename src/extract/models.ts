@@ -65,6 +65,12 @@ export function extractModelPatterns(ctx: DocumentContext): void {
         start = t.start;
         if (PROPER_TAGS.has(t.tag) || mentions.some((x) => x.type === 'Model' || x.type === 'Product')) proper = true;
       }
+      // "书生·浦语大模型": a known model's name before the model word is that model, written in full
+      const knownModel = ctx.mentionsOnLine(line.number).find((x) => x.type === 'Model' && x.lexiconName && x.end === headStart);
+      if (knownModel) {
+        ctx.addMention({ type: 'Model', start: knownModel.start, end: headEnd, line: line.number, method: 'lexicon', lexiconName: knownModel.lexiconName!, confidence: 0.9 }, line);
+        continue;
+      }
       const lead = LEADING_VERB.exec(text.slice(start, headStart));
       if (lead) {
         start += lead[0].length;

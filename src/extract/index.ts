@@ -12,7 +12,7 @@ import { extractCeremonyPartnerships, extractOwnership, extractStatedPartnership
 import type { Extraction, RelationCandidate } from './schema.js';
 import { Segmenter } from './segment.js';
 import { extractSignings } from './signings.js';
-import { spotLatinMisspellings, spotLexiconNames } from './spot.js';
+import { spotLatinMisspellings, spotLexiconNames, spotWeakAliases } from './spot.js';
 
 export * from './schema.js';
 export { Segmenter } from './segment.js';
@@ -38,6 +38,7 @@ export function extractDocument(doc: Document, extractor: Extractor, findings: M
   const ctx = new DocumentContext(doc, extractor.lexicon, extractor.segmenter);
   spotLexiconNames(ctx);
   spotLatinMisspellings(ctx);
+  spotWeakAliases(ctx);
   extractSuffixOrganizations(ctx);
   const { introductions, relations: introductionRelations } = extractIntroductions(ctx);
   extractEnumerations(ctx);

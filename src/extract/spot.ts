@@ -44,6 +44,42 @@ export function spotLexiconNames(ctx: DocumentContext): void {
 }
 
 const LATIN_TOKEN = /(?<![A-Za-z0-9])([A-Za-z][A-Za-z0-9]{3,15})(?![A-Za-z0-9])/g;
+/** What follows an organisation acting in speech (苹果发布, 跟苹果交流, 苹果公司). */
+const AGENT_AFTER = /^(也|还|已经|刚刚|最近|就)?(的)?(发布|推出|宣布|交流|合作|分享|投资|收购|开发|研发|公司|集团|的CEO|的创始人|的产品|的手机|的模型|的芯片|的团队)/;
+/** What precedes an organisation someone deals with (跟苹果, 与中兴). */
+const PARTNER_BEFORE = /(跟|与|和|同|向|对|被)$/;
+
+/**
+ * Weak aliases (ordinary words that also name an entity: 苹果, 中兴) where the sentence treats them
+ * as an actor: followed by 发布/推出/合作/公司, or after 跟/与 and followed by such a verb.
+ */
+export function spotWeakAliases(ctx: DocumentContext): void {
+  const weak = ctx.lexicon.weakForms();
+  if (weak.size === 0) return;
+  const byFirst = new Map<string, string[]>();
+  for (const form of weak.keys()) byFirst.set(form[0]!, [...(byFirst.get(form[0]!) ?? []), form]);
+  for (const line of ctx.contentLines()) {
+    const text = line.text;
+    for (let i = 0; i < text.length; i++) {
+      const forms = byFirst.get(text[i]!);
+      if (!forms) continue;
+      for (const form of forms) {
+        if (!text.startsWith(form, i)) continue;
+        const end = i + form.length;
+        if (ctx.overlapping(line.number, i, end).length > 0) continue;
+        const after = text.slice(end, end + 6);
+        if (!AGENT_AFTER.test(after) && !(PARTNER_BEFORE.test(text.slice(Math.max(0, i - 1), i)) && /^(的)?(交流|合作|分享|一起|共同)/.test(after))) continue;
+        const entry = weak.get(form)!;
+        ctx.addMention({
+          type: entry.type, start: i, end, line: line.number, method: 'lexicon', lexiconName: entry.name, confidence: 0.7,
+          ...(entry.kind ? { kind: entry.kind } : {}), ...(entry.category ? { category: entry.category } : {}),
+        }, line);
+        break;
+      }
+    }
+  }
+}
+
 
 /**
  * Latin names misspelled by speech recognition (chaGPT, GBT4O): tokens with a capital after the first
@@ -56,7 +92,7 @@ export function spotLatinMisspellings(ctx: DocumentContext): void {
     for (const m of line.text.matchAll(LATIN_TOKEN)) {
       const token = m[1]!;
       if (!/[A-Z]/.test(token.slice(1)) && !/\d/.test(token)) continue;
-      if (token.length < 5 || ctx.lexicon.latinTerms.has(token.toLowerCase())) continue;
+      if (token.length < (/[A-Z]/.test(token.slice(1)) ? 4 : 5) || ctx.lexicon.latinTerms.has(token.toLowerCase())) continue;
       const start = m.index;
       if (ctx.overlapping(line.number, start, start + token.length).length > 0) continue;
       const close = ctx.lexicon.closestLatin(token);

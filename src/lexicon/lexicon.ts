@@ -95,6 +95,7 @@ export class Lexicon {
   private readonly orgLookups = new Map<string, LexEntry | undefined>();
   private familyKeys?: Map<string, LexEntry>;
   private homophoneKeys?: Map<string, LexEntry>;
+  private weak?: Map<string, LexEntry>;
   private latinForms?: Array<{ key: string; form: string; entry: LexEntry }>;
   private modelTails?: Map<string, LexEntry>;
   /** First two characters of every organisation form: a quick test before trying prefixes of a text. */
@@ -257,6 +258,15 @@ export class Lexicon {
       if (distance <= budget && (!best || distance < best.distance)) best = { entry: candidate.entry, form: candidate.form, distance };
     }
     return best;
+  }
+
+  /** Weak aliases (ordinary words that can also name an entity: 苹果, 中兴), by form. */
+  weakForms(): Map<string, LexEntry> {
+    if (!this.weak) {
+      this.weak = new Map();
+      for (const entry of this.entries) for (const f of entry.weakAliases) if ([...f].length >= 2 && !this.weak.has(f)) this.weak.set(f, entry);
+    }
+    return this.weak;
   }
 
   /** A lexicon name with exactly the same toneless pinyin (ASR confusions folded): 库帕斯 → 库帕思. */

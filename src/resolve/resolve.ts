@@ -108,6 +108,8 @@ export function resolve(extractions: Extraction[], lexicon: Lexicon, options: Re
     for (const m of x.mentions) if (m.lexiconName) counts.set(m.lexiconName, (counts.get(m.lexiconName) ?? 0) + 1);
     mainActorsByDoc.set(x.source, new Set([...counts].filter(([, c]) => c >= MAIN_ACTOR_MENTIONS).map(([n]) => n)));
   }
+  const orgNamesByDoc = new Map<string, Set<string>>();
+  for (const x of extractions) orgNamesByDoc.set(x.source, new Set(x.mentions.filter((m) => m.type === 'Organization' && m.lexiconName).map((m) => m.lexiconName!)));
   const namedInSameTranscript = (g: Group, name: string) => g.mentions.some((m) => mainActorsByDoc.get(m.source)?.has(name));
 
   // 1. rule-found names that the lexicon knows: by alias, without the legal suffix, or by sound
@@ -124,6 +126,14 @@ export function resolve(extractions: Extraction[], lexicon: Lexicon, options: Re
       const known = lexicon.lookup(core, g.type);
       if (known) {
         union(g, lexiconGroup(known.type, known.name), 'legal-suffix');
+        continue;
+      }
+    }
+    // a well-known person's name written with homophones (徐丽 → 徐立) where their organisation is named too
+    if (g.type === 'Person') {
+      const famous = lexicon.homophone(form, 'Person');
+      if (famous?.owner && g.mentions.some((m) => orgNamesByDoc.get(m.source)?.has(famous.owner!))) {
+        union(g, lexiconGroup('Person', famous.name), 'pinyin-homophone', `${displayPinyin(form)} = ${displayPinyin(famous.name)}, of ${famous.owner}`);
         continue;
       }
     }

@@ -318,7 +318,7 @@
       var section = el('section');
       section.dataset.type = type;
       section.appendChild(el('h3', '', HEADINGS[type][key.split(':')[1]] + ' (' + items.length + ')'));
-      items.sort(function (a, b) { return nodeById.get(a.other).name.localeCompare(nodeById.get(b.other).name); });
+      items.sort(function (a, b) { return nodeById.get(a.other).name.localeCompare(nodeById.get(b.other).name, 'zh'); });
       section.appendChild(limitedList(items, function (r) {
         var li = el('li');
         li.appendChild(linkButton(nodeById.get(r.other).name, function () { select(r.other); }, 'name'));

@@ -57,6 +57,7 @@ async function measure(name: string, graph: Graph, dir: string) {
     pageKB: Math.round(Buffer.byteLength(html) / 1024),
     'scripts parsed (ms)': pick('start'),
     'drawing made (ms)': pick('drawn'),
+    'filters applied (ms)': pick('filtered'),
     'layout (ms)': pick('layoutMs'),
     'ready (ms)': pick('ready'),
     'select + details (ms)': pick('selectMs'),

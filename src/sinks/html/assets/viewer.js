@@ -160,7 +160,8 @@
     elements.push({
       group: 'edges',
       data: { id: e.id, source: e.source, target: e.target, type: e.type, color: s.color, width: s.width },
-      classes: s.directed ? 'directed' : '',
+      // hidden from the start where the filters will hide it, so the style is computed once
+      classes: (s.directed ? 'directed' : '') + (s.shown ? '' : ' hidden'),
     });
   });
 
@@ -213,13 +214,13 @@
         var n = nodeById.get(node.id());
         var visible = state.labels.has(n.label) && (!state.forum || n.forumSet.has(state.forum)) &&
           (!partnered || (n.label === 'Organization' && partnered.has(n.id)));
-        node.toggleClass('hidden', !visible);
+        if (node.hasClass('hidden') === visible) node.toggleClass('hidden', !visible);
       });
       cy.edges().forEach(function (edge) {
         var e = edgeById.get(edge.id());
         var visible = (state.partnerships ? e.type === 'PARTNERS_WITH' : state.types.has(e.type)) &&
           (!state.forum || e.forumSet.has(state.forum));
-        edge.toggleClass('hidden', !visible);
+        if (edge.hasClass('hidden') === visible) edge.toggleClass('hidden', !visible);
       });
     });
     summarize();
@@ -584,6 +585,7 @@
   var view = { cy: cy, ready: false, layoutMs: null, timings: timings, select: select, search: search };
   window.forumkgView = view;
   applyFilters();
+  timings.filtered = Math.round(performance.now());
   arrange(function () {
     view.layoutMs = lastLayoutMs;
     timings.ready = Math.round(performance.now());

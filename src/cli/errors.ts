@@ -9,6 +9,10 @@ export const EXIT = {
   failed: 3,
   /** Neo4j could not be reached or refused the credentials */
   neo4j: 4,
+  /** no entity of that name in the graph (the nearest names are suggested on stderr) */
+  notFound: 6,
+  /** the name fits more than one entity (the candidates are listed on stderr) */
+  ambiguous: 7,
 } as const;
 
 /** An error whose message tells the user what to do; printed as one line, without a stack trace. */

@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { LexiconError } from '../lexicon/load.js';
 import { OutputError } from '../sinks/export/write.js';
 import { OverridesError } from '../resolve/overrides.js';
+import { registerAnswers } from './commands/answers.js';
 import { registerBuild } from './commands/build.js';
 import { registerEval } from './commands/eval.js';
 import { EXIT, UserError } from './errors.js';
@@ -16,6 +17,7 @@ export function createProgram(): Command {
     .exitOverride();
   registerBuild(program);
   registerEval(program);
+  registerAnswers(program);
   return program;
 }
 

@@ -37,7 +37,7 @@ function previousGraph(outDir: string): Graph | undefined {
 export function registerBuild(program: Command): void {
   program
     .command('build')
-    .description('read transcripts (.txt, .md; files or folders) and write graph.json, csv/, load.cypher, report.md and merges.json')
+    .description('read transcripts (.txt, .md; files or folders) and write graph.json, csv/, load.cypher, report.md, merges.json and graph.html')
     .argument('<inputs...>', 'transcript files or folders (folders are read recursively)')
     .requiredOption('-o, --out <dir>', 'output folder', 'out')
     .option('--lexicon <file...>', 'extra lexicon JSON files (organizations, models, products, people, titles)')

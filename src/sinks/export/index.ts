@@ -1,4 +1,5 @@
 import type { Graph } from '../../graph/schema.js';
+import { graphHtml } from '../html/index.js';
 import { importFiles, relationshipTables } from './csv.js';
 import { loadScript } from './cypher.js';
 import { mergesJson, reportMarkdown, type ReportInput } from './report.js';
@@ -21,5 +22,6 @@ export function buildArtifacts(input: ReportInput): Map<string, string> {
   files.set('load.cypher', loadScript(input.graph));
   files.set('report.md', reportMarkdown(input));
   files.set('merges.json', mergesJson(input.resolution));
+  files.set('graph.html', graphHtml(input.graph));
   return files;
 }

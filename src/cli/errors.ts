@@ -9,6 +9,8 @@ export const EXIT = {
   failed: 3,
   /** Neo4j could not be reached or refused the credentials */
   neo4j: 4,
+  /** Neo4j has no database of the name asked for */
+  neo4jDatabase: 5,
 } as const;
 
 /** An error whose message tells the user what to do; printed as one line, without a stack trace. */

@@ -6,6 +6,6 @@ WHERE o.name = $org OR $org IN o.aliases
 MATCH (o)-[r:PARTNERS_WITH]-(partner:Organization)
 RETURN partner.name AS partner,
        r.basis AS basis,
-       [forumId IN coalesce(r.forums, []) | coalesce(head([(f:Forum {id: forumId}) | f.name]), forumId)] AS forums,
+       [forumId IN coalesce(r.forums, []) | coalesce(head(COLLECT { MATCH (f:Forum {id: forumId}) RETURN f.name }), forumId)] AS forums,
        r.evidence AS evidence
 ORDER BY partner

@@ -2,7 +2,7 @@
 // answers: All partnerships between organisations, with basis, forums and evidence (the rows of partnerships.csv).
 MATCH (a:Organization)-[r:PARTNERS_WITH]->(b:Organization)
 WITH a, b, r,
-     [forumId IN coalesce(r.forums, []) | coalesce(head([(f:Forum {id: forumId}) | f.name]), forumId)] AS forums,
+     [forumId IN coalesce(r.forums, []) | coalesce(head(COLLECT { MATCH (f:Forum {id: forumId}) RETURN f.name }), forumId)] AS forums,
      coalesce(r.evidence, []) AS evidence
 RETURN a.name AS organization_a,
        b.name AS organization_b,

@@ -4,6 +4,9 @@ import { OutputError } from '../sinks/export/write.js';
 import { OverridesError } from '../resolve/overrides.js';
 import { registerBuild } from './commands/build.js';
 import { registerEval } from './commands/eval.js';
+import { registerExport } from './commands/export.js';
+import { registerLoad } from './commands/load.js';
+import { registerQueries } from './commands/query.js';
 import { EXIT, UserError } from './errors.js';
 
 export function createProgram(): Command {
@@ -16,6 +19,9 @@ export function createProgram(): Command {
     .exitOverride();
   registerBuild(program);
   registerEval(program);
+  registerLoad(program);
+  registerQueries(program);
+  registerExport(program);
   return program;
 }
 

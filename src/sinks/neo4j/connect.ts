@@ -1,4 +1,4 @@
-import neo4j, { type Driver } from 'neo4j-driver';
+import neo4j, { Neo4jError, type Driver } from 'neo4j-driver';
 import { describeNeo4jError } from './errors.js';
 import type { Neo4jSettings } from './settings.js';
 
@@ -29,7 +29,7 @@ export async function withNeo4j<T>(settings: Neo4jSettings, fn: (driver: Driver)
   try {
     return await fn(driver);
   } catch (error) {
-    throw describeNeo4jError(error, settings);
+    throw error instanceof Neo4jError ? describeNeo4jError(error, settings) : error;
   } finally {
     await driver.close();
   }

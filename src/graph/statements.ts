@@ -37,7 +37,9 @@ function assignments(variable: string, keys: string[]): string[] {
 /** MERGE of one batch of node rows of one label (rows bound to `row`): lists merged, scalars set to the newest value. */
 export function nodeMergeStatement(label: NodeLabel): string {
   return `MERGE (n:${label} {id: row.id}) ` +
-    `SET ${assignments('n', ['name', 'aliases', 'mentions', ...LABEL_PROPERTIES[label]]).join(', ')}, n.mentionCount = size(n.mentions)`;
+    `SET ${assignments('n', ['name', 'aliases', 'mentions', ...LABEL_PROPERTIES[label]]).join(', ')} ` +
+    // a second SET: the right-hand sides of one SET clause all see the node as it was before it
+    'SET n.mentionCount = size(n.mentions)';
 }
 
 /** MERGE of one batch of relationship rows of one type between two labels; one relationship per type and pair. */

@@ -4,7 +4,8 @@ import { loadBatches, schemaStatements } from '../../graph/statements.js';
 
 export { nodeMergeStatement, relationshipMergeStatement, schemaStatements, nodeStatementRow, relationshipStatementRow } from '../../graph/statements.js';
 
-const BATCH = 200;
+/** rows per statement: a statement of literal rows is planned anew each time, and about 100 rows plans fastest */
+const BATCH = 100;
 
 /** A Cypher string literal: backslash, quotes and control characters escaped. */
 export function cypherString(value: string): string {
@@ -26,7 +27,7 @@ function literalRows(rows: Row[]): string {
  * load.cypher: constraints and index, then nodes, then relationships: the same batches and MERGE statements
  * as the driver loader (src/graph/statements.ts), with the rows written as literals. Idempotent.
  */
-export function loadScript(graph: Graph): string {
+export function loadScript(graph: Graph, batchSize = BATCH): string {
   const out: string[] = [
     '// forumkg load script: run with `cypher-shell -f load.cypher` or paste into Neo4j Browser.',
     '// Idempotent: constraints first, then MERGE on id; aliases, mentions and evidence are merged, not overwritten.',
@@ -34,6 +35,6 @@ export function loadScript(graph: Graph): string {
     ...schemaStatements().map((s) => `${s};`),
     '',
   ];
-  for (const batch of loadBatches(graph, BATCH)) out.push(`UNWIND ${literalRows(batch.rows)} AS row\n${batch.merge};`, '');
+  for (const batch of loadBatches(graph, batchSize)) out.push(`UNWIND ${literalRows(batch.rows)} AS row\n${batch.merge};`, '');
   return out.join('\n');
 }

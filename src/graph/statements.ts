@@ -28,24 +28,31 @@ function listUnion(target: string, incoming: string): string {
   return `reduce(acc = coalesce(${target}, []), x IN coalesce(${incoming}, []) | CASE WHEN x IN acc THEN acc ELSE acc + x END)`;
 }
 
-function assignments(variable: string, keys: string[]): string[] {
-  return keys.map((key) => (LIST_PROPERTIES.has(key)
-    ? `${variable}.${key} = ${listUnion(`${variable}.${key}`, `row.${key}`)}`
-    : `${variable}.${key} = row.${key}`));
+/**
+ * SET clauses for a MERGE: on create every value is copied as it comes; on match lists are merged (set union)
+ * and scalars replaced; then `derived` assignments, which see the lists as just written (the right-hand sides
+ * of one SET clause all see the entity as it was before that clause, so they cannot go in the same one).
+ */
+function mergeSets(variable: string, keys: string[], derived: string[] = []): string {
+  const lists = keys.filter((k) => LIST_PROPERTIES.has(k));
+  const scalars = keys.filter((k) => !LIST_PROPERTIES.has(k));
+  const clauses = [
+    lists.length ? `ON CREATE SET ${lists.map((k) => `${variable}.${k} = row.${k}`).join(', ')}` : '',
+    lists.length ? `ON MATCH SET ${lists.map((k) => `${variable}.${k} = ${listUnion(`${variable}.${k}`, `row.${k}`)}`).join(', ')}` : '',
+    `SET ${[...scalars.map((k) => `${variable}.${k} = row.${k}`), ...derived].join(', ')}`,
+  ];
+  return clauses.filter(Boolean).join(' ');
 }
 
 /** MERGE of one batch of node rows of one label (rows bound to `row`): lists merged, scalars set to the newest value. */
 export function nodeMergeStatement(label: NodeLabel): string {
-  return `MERGE (n:${label} {id: row.id}) ` +
-    `SET ${assignments('n', ['name', 'aliases', 'mentions', ...LABEL_PROPERTIES[label]]).join(', ')} ` +
-    // a second SET: the right-hand sides of one SET clause all see the node as it was before it
-    'SET n.mentionCount = size(n.mentions)';
+  return `MERGE (n:${label} {id: row.id}) ${mergeSets('n', ['name', 'aliases', 'mentions', ...LABEL_PROPERTIES[label]], ['n.mentionCount = size(n.mentions)'])}`;
 }
 
 /** MERGE of one batch of relationship rows of one type between two labels; one relationship per type and pair. */
 export function relationshipMergeStatement(type: RelationshipType, startLabel: NodeLabel, endLabel: NodeLabel): string {
   return `MATCH (a:${startLabel} {id: row.start}) MATCH (b:${endLabel} {id: row.end}) ` +
-    `MERGE (a)-[r:${type}]->(b) SET ${assignments('r', ['id', 'evidence', ...TYPE_PROPERTIES[type]]).join(', ')}`;
+    `MERGE (a)-[r:${type}]->(b) ${mergeSets('r', ['id', 'evidence', ...TYPE_PROPERTIES[type]])}`;
 }
 
 /** A node row as nodeMergeStatement reads it: the label's known properties only (null when absent). */
@@ -93,7 +100,9 @@ export function loadBatches(graph: Graph, batchSize: number): LoadBatch[] {
     group.rows.push(relationshipStatementRow(relationshipRow(rel), rel.type));
     groups.set(key, group);
   }
-  for (const [key, group] of groups) push('relationships', key, relationshipMergeStatement(group.type, group.start, group.end), group.rows);
+  // sorted by start node: batches of one group that run side by side then rarely lock the same node
+  const byEnds = (a: Row, b: Row) => (a.start! < b.start! ? -1 : a.start! > b.start! ? 1 : a.end! < b.end! ? -1 : a.end! > b.end! ? 1 : 0);
+  for (const [key, group] of groups) push('relationships', key, relationshipMergeStatement(group.type, group.start, group.end), group.rows.sort(byEnds));
   return batches;
 }
 

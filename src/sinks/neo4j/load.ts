@@ -8,7 +8,7 @@ export interface LoadOptions {
   database?: string;
   /** rows per transaction */
   batchSize: number;
-  /** node batches in flight at once (relationship batches always run one at a time) */
+  /** batches in flight at once (nodes; relationships within one type and pair of labels) */
   concurrency: number;
   onBatch?: (event: { done: number; total: number; batch: LoadBatch }) => void;
 }
@@ -92,11 +92,14 @@ export async function loadGraph(driver: Driver, graph: Graph, options: LoadOptio
     counts.merged += batch.rows.length - created;
     options.onBatch?.({ done: ++done, total: batches.length, batch });
   };
-  // Node batches hold disjoint ids, so they can run side by side. Relationship batches lock both end nodes,
-  // and batches that share a node would wait on each other or deadlock: they run one after another.
+  // Node batches hold disjoint ids and run side by side. Relationship batches run group by group (one type
+  // between two labels); within a group they are sorted by start node, so batches side by side rarely lock the
+  // same node, and a deadlock that still happens is a transient error that executeWrite retries.
   const limit = pLimit(Math.max(1, options.concurrency));
   await Promise.all(batches.filter((b) => b.kind === 'nodes').map((b) => limit(() => run(b))));
-  for (const batch of batches.filter((b) => b.kind === 'relationships')) await run(batch);
+  const groups = new Map<string, LoadBatch[]>();
+  for (const batch of batches.filter((b) => b.kind === 'relationships')) groups.set(batch.what, [...(groups.get(batch.what) ?? []), batch]);
+  for (const group of groups.values()) await Promise.all(group.map((b) => limit(() => run(b))));
   summary.seconds = (performance.now() - started) / 1000;
   return summary;
 }

@@ -76,8 +76,10 @@ describe.skipIf(Boolean(skip))('Neo4j Browser (headless Chromium) on the local s
 
     const grass = readFileSync(path.join(CYPHER_DIR, 'style.grass'), 'utf8');
     const dropped = await page.evaluateHandle((text) => {
-      const transfer = new DataTransfer();
-      transfer.items.add(new File([text], 'style.grass'));
+      // runs in the page (DOM types are not in this project's lib)
+      const dom = globalThis as unknown as { DataTransfer: new () => { items: { add(file: unknown): void } }; File: new (parts: string[], name: string) => unknown };
+      const transfer = new dom.DataTransfer();
+      transfer.items.add(new dom.File([text], 'style.grass'));
       return transfer;
     }, grass);
     for (const type of ['dragenter', 'dragover', 'drop']) await page.dispatchEvent('[data-testid="main"]', type, { dataTransfer: dropped });

@@ -7,7 +7,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Driver } from 'neo4j-driver';
@@ -45,8 +45,6 @@ export function replicate(graph: Graph, times: number): Graph {
 }
 
 async function timedLoad(driver: Driver, graph: Graph, database: string | undefined) {
-
-
   const started = performance.now();
   let nodesDone = started;
   const summary = await loadGraph(driver, graph, {
@@ -63,6 +61,8 @@ async function timedLoad(driver: Driver, graph: Graph, database: string | undefi
 
 const seeds = (await buildFromPaths([path.resolve('seeds')])).graph;
 const graph = replicate(seeds, copies);
+const load = () => loadavg().map((l) => l.toFixed(1)).join(' ');
+process.stdout.write(`machine: load average ${load()} (other processes slow the figures down)\n`);
 process.stdout.write(`graph: the seeds ×${copies} = ${graph.nodes.length} nodes, ${graph.relationships.length} relationships; batch size ${batchSize}, node concurrency ${concurrency}\n`);
 
 let server: LocalNeo4j | undefined;
@@ -97,6 +97,7 @@ try {
       `relationships ${Math.round(r.relsPerSecond).toLocaleString('en')}/s (${r.relSeconds.toFixed(1)}s, ${r.summary.relationships.created} created)\n`,
     );
   }
+  process.stdout.write(`machine: load average ${load()}\n`);
 } finally {
   await driver.close();
   await server?.stop();

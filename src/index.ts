@@ -9,3 +9,4 @@ export { Lexicon } from './lexicon/lexicon.js';
 export { buildFromPaths, loadLexicon, type BuildOptions, type BuildResult } from './pipeline.js';
 export { buildArtifacts, writeOutputs, graphJson } from './sinks/export/index.js';
 export * from './eval/index.js';
+export * as neo4j from './sinks/neo4j/index.js';

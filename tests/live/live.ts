@@ -3,10 +3,16 @@ import { inject } from 'vitest';
 import type { Graph } from '../../src/graph/schema.js';
 import { NODE_LABELS } from '../../src/graph/schema.js';
 import { databaseCounts, wipeForumkgLabels } from '../../src/sinks/neo4j/load.js';
+import { forumkg } from '../helpers.js';
 
 export const live = inject('neo4j');
 
 /** The environment a forumkg command needs to reach the live Neo4j. */
+/** A forumkg command against the live Neo4j: a loaded machine can make a cold server slow, so allow minutes. */
+export function forumkgLive(args: string[], env: Record<string, string> = {}) {
+  return forumkg(args, { env: liveEnv(env), timeoutMs: 600_000 });
+}
+
 export function liveEnv(overrides: Record<string, string> = {}): NodeJS.ProcessEnv {
   return { NEO4J_URI: live.uri, NEO4J_USER: live.user, NEO4J_PASSWORD: live.password, NEO4J_DATABASE: live.database ?? '', ...overrides };
 }

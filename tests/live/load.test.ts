@@ -10,8 +10,8 @@ import { buildFromPaths } from '../../src/pipeline.js';
 import { graphJson, loadScript } from '../../src/sinks/export/index.js';
 import { loadGraph } from '../../src/sinks/neo4j/load.js';
 import { freePort } from '../../src/sinks/neo4j/local-server.js';
-import { forumkg, ROOT, SEEDS } from '../helpers.js';
-import { counts, dump, graphCounts, live, liveDriver, liveEnv, wipe } from './live.js';
+import { ROOT, SEEDS } from '../helpers.js';
+import { counts, dump, forumkgLive, graphCounts, live, liveDriver, liveEnv, wipe } from './live.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'forumkg-live-load-'));
 
@@ -68,7 +68,7 @@ describe.skipIf(Boolean(live.skip))('forumkg load against a live Neo4j', () => {
 
   it('loads the seeds twice: the second load only merges, and the counts equal graph.json', async () => {
     await wipe(driver);
-    const first = forumkg(['load', '--graph', seedsFile, '--batch-size', '300'], { env: liveEnv() });
+    const first = forumkgLive(['load', '--graph', seedsFile, '--batch-size', '300']);
     expect(first.code, first.stderr).toBe(0);
     expect(first.stdout).toContain(`${seeds.nodes.length} nodes (${seeds.nodes.length} created, 0 merged)`);
     expect(first.stdout).toContain(`${seeds.relationships.length} relationships (${seeds.relationships.length} created, 0 merged)`);
@@ -77,7 +77,7 @@ describe.skipIf(Boolean(live.skip))('forumkg load against a live Neo4j', () => {
     expect(afterFirst).toEqual(graphCounts(seeds));
     cleanDump = await dump(driver);
 
-    const second = forumkg(['load', '--graph', seedsFile], { env: liveEnv() });
+    const second = forumkgLive(['load', '--graph', seedsFile]);
     expect(second.code, second.stderr).toBe(0);
     expect(second.stdout).toContain(`${seeds.nodes.length} nodes (0 created, ${seeds.nodes.length} merged)`);
     expect(await counts(driver)).toEqual(afterFirst);
@@ -92,11 +92,11 @@ describe.skipIf(Boolean(live.skip))('forumkg load against a live Neo4j', () => {
 
   it('completes a load killed half-way when run again, identical to a clean load', async () => {
     await wipe(driver);
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli/bin.ts'), 'load', '--graph', seedsFile, '--batch-size', '10', '--concurrency', '1', '-v'], { cwd: ROOT, env: { ...process.env, ...liveEnv() } });
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli/bin.ts'), 'load', '--graph', seedsFile, '--batch-size', '25', '--concurrency', '1', '-v'], { cwd: ROOT, env: { ...process.env, ...liveEnv() } });
     let killedAt = '';
     child.stderr.on('data', (chunk: Buffer) => {
       const batch = /batch (\d+)\/(\d+): relationships/.exec(chunk.toString());
-      if (batch && !killedAt && Number(batch[1]) >= 90) {
+      if (batch && !killedAt && Number(batch[1]) >= 40) {
         killedAt = batch[0];
         child.kill('SIGKILL');
       }
@@ -109,7 +109,7 @@ describe.skipIf(Boolean(live.skip))('forumkg load against a live Neo4j', () => {
     expect(loadedRelationships).toBeGreaterThan(0);
     expect(loadedRelationships).toBeLessThan(seeds.relationships.length);
 
-    const again = forumkg(['load', '--graph', seedsFile], { env: liveEnv() });
+    const again = forumkgLive(['load', '--graph', seedsFile]);
     expect(again.code, again.stderr).toBe(0);
     expect(await counts(driver)).toEqual(graphCounts(seeds));
     expect(await dump(driver)).toEqual(cleanDump);
@@ -164,18 +164,18 @@ describe.skipIf(Boolean(live.skip))('forumkg load against a live Neo4j', () => {
 
   it('fails with one clear line and a distinct exit code: wrong password, closed port, unknown database; graph.json untouched', async () => {
     const before = createHash('sha256').update(readFileSync(seedsFile)).digest('hex');
-    const wrong = forumkg(['load', '--graph', seedsFile], { env: liveEnv({ NEO4J_PASSWORD: 'not-the-password' }) });
+    const wrong = forumkgLive(['load', '--graph', seedsFile], { NEO4J_PASSWORD: 'not-the-password' });
     expect(wrong.code).toBe(4);
     expect(wrong.stderr.trim()).toMatch(/^forumkg: Neo4j at \S+ refused user "neo4j": wrong NEO4J_PASSWORD/);
     expect(wrong.stderr.trim().split('\n')).toHaveLength(1);
     expect(wrong.stderr).not.toContain('not-the-password');
 
-    const closed = forumkg(['load', '--graph', seedsFile, '--uri', `bolt://127.0.0.1:${await freePort()}`], { env: liveEnv() });
+    const closed = forumkgLive(['load', '--graph', seedsFile, '--uri', `bolt://127.0.0.1:${await freePort()}`]);
     expect(closed.code).toBe(4);
     expect(closed.stderr.trim()).toMatch(/^forumkg: cannot reach Neo4j at bolt:\/\/127\.0\.0\.1:\d+: start one with `npm run neo4j` .* or `docker compose up -d`/);
     expect(closed.stderr.trim().split('\n')).toHaveLength(1);
 
-    const database = forumkg(['load', '--graph', seedsFile, '--database', 'nosuchdatabase'], { env: liveEnv() });
+    const database = forumkgLive(['load', '--graph', seedsFile, '--database', 'nosuchdatabase']);
     expect(database.code).toBe(5);
     expect(database.stderr.trim()).toMatch(/^forumkg: Neo4j at \S+ has no database "nosuchdatabase"/);
     expect(createHash('sha256').update(readFileSync(seedsFile)).digest('hex')).toBe(before);
@@ -183,12 +183,12 @@ describe.skipIf(Boolean(live.skip))('forumkg load against a live Neo4j', () => {
 
   it('--wipe needs --yes, and removes only forumkg labels', async () => {
     await driver.executeQuery('MERGE (:NotForumkg {id: "keep-me"})', {}, { database: live.database });
-    const refused = forumkg(['load', '--graph', seedsFile, '--wipe'], { env: liveEnv() });
+    const refused = forumkgLive(['load', '--graph', seedsFile, '--wipe']);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/add --yes to confirm/);
     expect(Object.values((await counts(driver)).nodes).reduce((a, b) => a + b, 0)).toBeGreaterThan(1);
 
-    const wiped = forumkg(['load', '--graph', seedsFile, '--wipe', '--yes'], { env: liveEnv() });
+    const wiped = forumkgLive(['load', '--graph', seedsFile, '--wipe', '--yes']);
     expect(wiped.code, wiped.stderr).toBe(0);
     expect(wiped.stdout).toMatch(/wiped \d+ forumkg nodes/);
     expect(wiped.stdout).toContain(`${seeds.nodes.length} nodes (${seeds.nodes.length} created, 0 merged)`);

@@ -8,7 +8,7 @@ import { graphJson } from '../../src/sinks/export/index.js';
 import { loadGraph } from '../../src/sinks/neo4j/load.js';
 import { exampleParameters, queryParameters, readSavedQueries, runSavedQuery, type QueryResult } from '../../src/sinks/neo4j/queries.js';
 import { buildSeeds, forumkg } from '../helpers.js';
-import { live, liveDriver, liveEnv, wipe } from './live.js';
+import { forumkgLive, live, liveDriver, wipe } from './live.js';
 import { writeFileSync } from 'node:fs';
 
 describe.skipIf(Boolean(live.skip))('saved queries and CSV export against a live Neo4j loaded with the seeds', () => {
@@ -106,15 +106,15 @@ describe.skipIf(Boolean(live.skip))('saved queries and CSV export against a live
     const list = forumkg(['queries']);
     expect(list.code).toBe(0);
     for (const query of readSavedQueries()) expect(list.stdout).toContain(query.name);
-    const table = forumkg(['query', 'partners', '--param', 'org=中国电信'], { env: liveEnv() });
+    const table = forumkgLive(['query', 'partners', '--param', 'org=中国电信']);
     expect(table.code, table.stderr).toBe(0);
     expect(table.stdout).toMatch(/^partner\s+│ basis/);
     expect(table.stdout).toContain(`(${results.get('partners')!.rows.length} rows)`);
-    const csv = forumkg(['query', 'partnerships', '--format', 'csv'], { env: liveEnv() });
+    const csv = forumkgLive(['query', 'partnerships', '--format', 'csv']);
     expect(csv.stdout.split('\r\n')[0]).toBe('organization_a,organization_b,basis,forums,evidence');
-    const json = JSON.parse(forumkg(['query', 'people', '-p', 'org=中国电信', '-f', 'json'], { env: liveEnv() }).stdout);
+    const json = JSON.parse(forumkgLive(['query', 'people', '-p', 'org=中国电信', '-f', 'json']).stdout);
     expect(json.map((r: { person: string }) => r.person).sort()).toEqual(results.get('people')!.rows.map((r) => r.person).sort());
-    const missing = forumkg(['query', 'partners'], { env: liveEnv() });
+    const missing = forumkgLive(['query', 'partners']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('--param org=中国电信');
   });
@@ -123,7 +123,7 @@ describe.skipIf(Boolean(live.skip))('saved queries and CSV export against a live
     const fromFile = path.join(dir, 'file');
     const fromNeo4j = path.join(dir, 'neo4j');
     expect(forumkg(['export', 'csv', '--graph', graphFile, '--out', fromFile]).code).toBe(0);
-    const exported = forumkg(['export', 'csv', '--from-neo4j', '--out', fromNeo4j], { env: liveEnv() });
+    const exported = forumkgLive(['export', 'csv', '--from-neo4j', '--out', fromNeo4j]);
     expect(exported.code, exported.stderr).toBe(0);
     const tables = readdirSync(fromFile).filter((f) => f.endsWith('.csv')).sort();
     expect(tables).toEqual(['affiliations.csv', 'developers.csv', 'offerings.csv', 'partnerships.csv', 'signings.csv']);
@@ -131,7 +131,7 @@ describe.skipIf(Boolean(live.skip))('saved queries and CSV export against a live
 
     await driver.executeQuery("MATCH (o:Organization {id: $id}) SET o.name = '=中国电信(edited)'", { id: orgId('中国电信') }, { database: live.database });
     try {
-      expect(forumkg(['export', 'csv', '--from-neo4j', '--out', fromNeo4j], { env: liveEnv() }).code).toBe(0);
+      expect(forumkgLive(['export', 'csv', '--from-neo4j', '--out', fromNeo4j]).code).toBe(0);
       const partnerships = readFileSync(path.join(fromNeo4j, 'partnerships.csv'), 'utf8');
       expect(partnerships).toContain("'=中国电信(edited)");
       expect(partnerships).not.toMatch(/(^|,)=中国电信/m);

@@ -4,8 +4,9 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 # .env in the current folder fills in what the environment does not already set.
 if [ -f .env ]; then
-  while IFS='=' read -r key value; do
+  while IFS='=' read -r key value || [ -n "$key" ]; do
     case "$key" in ''|\#*) continue ;; esac
+    value="${value%\"}"; value="${value#\"}"; value="${value%\'}"; value="${value#\'}"
     if [ -z "${!key:-}" ]; then export "$key=$value"; fi
   done < .env
 fi

@@ -11,3 +11,4 @@ export { buildArtifacts, writeOutputs, graphJson } from './sinks/export/index.js
 export * from './eval/index.js';
 export * from './query/index.js';
 export { graphHtml } from './sinks/html/index.js';
+export * as neo4j from './sinks/neo4j/index.js';

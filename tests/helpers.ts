@@ -15,13 +15,13 @@ export function buildSeeds(): Promise<BuildResult> {
 }
 
 /** Runs the forumkg command line from source (through tsx), as a user would run the built one. */
-export function forumkg(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {}) {
+export function forumkg(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string; timeoutMs?: number } = {}) {
   const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli/bin.ts'), ...args], {
     cwd: options.cwd ?? ROOT,
     env: { ...process.env, ...options.env },
     encoding: 'utf8',
     input: options.input,
-    timeout: 120_000,
+    timeout: options.timeoutMs ?? 120_000,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -9,6 +9,8 @@ export const EXIT = {
   failed: 3,
   /** Neo4j could not be reached or refused the credentials */
   neo4j: 4,
+  /** Neo4j has no database of the name asked for */
+  neo4jDatabase: 5,
   /** no entity of that name in the graph (the nearest names are suggested on stderr) */
   notFound: 6,
   /** the name fits more than one entity (the candidates are listed on stderr) */

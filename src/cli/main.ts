@@ -5,6 +5,9 @@ import { OverridesError } from '../resolve/overrides.js';
 import { registerAnswers } from './commands/answers.js';
 import { registerBuild } from './commands/build.js';
 import { registerEval } from './commands/eval.js';
+import { registerExport } from './commands/export.js';
+import { registerLoad } from './commands/load.js';
+import { registerQueries } from './commands/query.js';
 import { EXIT, UserError } from './errors.js';
 
 export function createProgram(): Command {
@@ -18,6 +21,9 @@ export function createProgram(): Command {
   registerBuild(program);
   registerEval(program);
   registerAnswers(program);
+  registerLoad(program);
+  registerQueries(program);
+  registerExport(program);
   return program;
 }
 

@@ -76,42 +76,59 @@ function evidenceCell(evidence: Array<{ source: string; line: number; quote: str
   return evidence.map(evidenceString).join('\n');
 }
 
-/** Plain relationship tables for people (spreadsheets, pandas): names instead of ids, evidence quoted. */
-export function relationshipTables(graph: Graph): Map<string, string> {
+export interface Table {
+  header: string[];
+  rows: string[][];
+}
+
+/** The plain relationship tables: file name, its columns, and the saved query (cypher/) that gives the same rows from Neo4j. */
+export const RELATIONSHIP_TABLES = [
+  { file: 'partnerships.csv', query: 'partnerships', header: ['organization_a', 'organization_b', 'basis', 'forums', 'evidence'] },
+  { file: 'affiliations.csv', query: 'affiliations', header: ['person', 'organization', 'title', 'evidence'] },
+  { file: 'signings.csv', query: 'signing-participants', header: ['event', 'participant', 'role', 'on_behalf_of', 'forum', 'evidence'] },
+  { file: 'developers.csv', query: 'developers', header: ['organization', 'model', 'evidence'] },
+  { file: 'offerings.csv', query: 'offerings', header: ['organization', 'product', 'evidence'] },
+] as const;
+export type RelationshipTableFile = (typeof RELATIONSHIP_TABLES)[number]['file'];
+
+/** Rows of the plain relationship tables from graph.json: names instead of ids, lists joined, evidence one per line. */
+export function relationshipTableRows(graph: Graph): Map<RelationshipTableFile, string[][]> {
   const name = nameOf(graph);
   const byType = (type: RelationshipType) => graph.relationships.filter((r) => r.type === type);
-  const tables = new Map<string, string>();
-  const safe = { spreadsheetSafe: true };
-  tables.set('partnerships.csv', csvTable(
-    ['organization_a', 'organization_b', 'basis', 'forums', 'evidence'],
-    byType('PARTNERS_WITH').map((r) => [name(r.start), name(r.end), String(r.properties.basis ?? ''), forumTitles(graph, r.properties.forums), evidenceCell(r.evidence)]),
-    safe,
-  ));
-  tables.set('affiliations.csv', csvTable(
-    ['person', 'organization', 'title', 'evidence'],
-    byType('AFFILIATED_WITH').map((r) => [name(r.start), name(r.end), String(r.properties.title ?? ''), evidenceCell(r.evidence)]),
-    safe,
-  ));
   const heldAt = new Map(byType('HELD_AT').map((r) => [r.start, name(r.end)]));
-  tables.set('signings.csv', csvTable(
-    ['event', 'participant', 'role', 'on_behalf_of', 'forum', 'evidence'],
-    [
+  return new Map<RelationshipTableFile, string[][]>([
+    ['partnerships.csv', byType('PARTNERS_WITH').map((r) => [name(r.start), name(r.end), String(r.properties.basis ?? ''), forumTitles(graph, r.properties.forums), evidenceCell(r.evidence)])],
+    ['affiliations.csv', byType('AFFILIATED_WITH').map((r) => [name(r.start), name(r.end), String(r.properties.title ?? ''), evidenceCell(r.evidence)])],
+    ['signings.csv', [
       ...byType('PARTY_TO').map((r) => [name(r.end), name(r.start), 'party', '', heldAt.get(r.end) ?? '', evidenceCell(r.evidence)]),
       ...byType('SIGNED').map((r) => [name(r.end), name(r.start), 'signatory', String(r.properties.onBehalfOf ?? ''), heldAt.get(r.end) ?? '', evidenceCell(r.evidence)]),
-    ].sort((a, b) => a[0]!.localeCompare(b[0]!) || a[2]!.localeCompare(b[2]!)),
-    safe,
-  ));
-  tables.set('developers.csv', csvTable(
-    ['organization', 'model', 'evidence'],
-    byType('DEVELOPS').map((r) => [name(r.start), name(r.end), evidenceCell(r.evidence)]),
-    safe,
-  ));
-  tables.set('offerings.csv', csvTable(
-    ['organization', 'product', 'evidence'],
-    byType('OFFERS').map((r) => [name(r.start), name(r.end), evidenceCell(r.evidence)]),
-    safe,
-  ));
+    ]],
+    ['developers.csv', byType('DEVELOPS').map((r) => [name(r.start), name(r.end), evidenceCell(r.evidence)])],
+    ['offerings.csv', byType('OFFERS').map((r) => [name(r.start), name(r.end), evidenceCell(r.evidence)])],
+  ]);
+}
+
+function compareRows(a: string[], b: string[]): number {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const x = a[i] ?? '';
+    const y = b[i] ?? '';
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  return 0;
+}
+
+/** The CSV text of the relationship tables: rows sorted column by column (so the file and Neo4j exports agree), spreadsheet-safe. */
+export function renderRelationshipTables(rows: Map<RelationshipTableFile, string[][]>): Map<string, string> {
+  const tables = new Map<string, string>();
+  for (const table of RELATIONSHIP_TABLES) {
+    tables.set(table.file, csvTable([...table.header], [...(rows.get(table.file) ?? [])].sort(compareRows), { spreadsheetSafe: true }));
+  }
   return tables;
+}
+
+/** Plain relationship tables for people (spreadsheets, pandas): names instead of ids, evidence quoted. */
+export function relationshipTables(graph: Graph): Map<string, string> {
+  return renderRelationshipTables(relationshipTableRows(graph));
 }
 
 export function labelOf(graph: Graph): (id: string) => NodeLabel | undefined {

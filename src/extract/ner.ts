@@ -109,8 +109,13 @@ function judge(ctx: DocumentContext, line: Line, span: NerSpan, text: string): D
  * suffix (中心, 委) ends ordinary words too often, so it counts only on a long, formal name.
  */
 function endsLikeOrganization(text: string, lexicon: Lexicon): boolean {
+  // 上海警备区政委: a title, not an organisation
+  if (lexicon.titleIndex.longestEndingAt(text, text.length)) return false;
   const suffix = lexicon.suffixIndex.longestEndingAt(text, text.length);
-  if (!suffix || [...text].length - [...suffix.phrase].length < 2) return false;
+  if (!suffix) return false;
+  const head = text.slice(0, text.length - suffix.phrase.length);
+  // 金融科技, 智能网联汽车: a domain word and a suffix name a sector, not a company
+  if ([...head].length < 2 || lexicon.modelModifiers.has(head) || lexicon.orgWords.has(head) || lexicon.productWords.has(head)) return false;
   return suffix.value.strength !== 'slot' || [...text].length >= 7;
 }
 
@@ -144,11 +149,12 @@ function introducedAsPerson(ctx: DocumentContext, line: Line, span: NerSpan): bo
   let after = span.end;
   while (after < text.length && /\s/.test(text[after]!) && after - span.end < 2) after++;
   if (ctx.lexicon.titleIndex.longestEndingAt(text, before)) return true;
-  if (BEFORE_PERSON.some((w) => text.startsWith(w, before - w.length))) return true;
   if (ctx.mentionsOnLine(line.number).some((m: ExtractedMention) => m.type === 'Organization' && m.end === before)) return true;
   const honorific = ctx.lexicon.honorificIndex.longestAt(text, after);
   if (honorific && honorific.phrase.length >= 2) return true;
-  return AFTER_PERSON.some((w) => text.startsWith(w, after));
+  // a stage verb alone is weak evidence for two characters (感谢陈抖 is 感谢陈董 misheard)
+  if (span.end - span.start < 3) return false;
+  return BEFORE_PERSON.some((w) => text.startsWith(w, before - w.length)) || AFTER_PERSON.some((w) => text.startsWith(w, after));
 }
 
 /** Latin names of the lexicon, folded (lower case, letters and digits only), for ASR-slip matching. */
@@ -184,6 +190,8 @@ function latinIndex(lexicon: Lexicon): LatinIndex {
         for (const candidate of byLength.get(length) ?? []) {
           // a different first letter or version number is a different name (GPT-4 is not GPT-4o's slip)
           if (candidate.key[0] !== key[0] || digits(candidate.key) !== digits(key)) continue;
+          // a name cut short (Model → Model Y) is not a slip
+          if (candidate.key.startsWith(key) || key.startsWith(candidate.key)) continue;
           const cost = editDistance(key, candidate.key, budget);
           if (cost <= budget && (!best || cost < best.cost)) best = { entry: candidate.entry, cost };
         }

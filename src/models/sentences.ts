@@ -26,11 +26,11 @@ export function documentPieces(doc: Document, maxLength = 160): Piece[] {
     let from = 0;
     for (let i = 0; i <= text.length; i++) {
       const atEnd = i === text.length;
-      if (!atEnd && !SENTENCE_END.test(text[i]!) && i - from < maxLength) continue;
-      let to = atEnd ? i : SENTENCE_END.test(text[i]!) ? i + 1 : i;
-      if (!atEnd && to - from >= maxLength && !SENTENCE_END.test(text[i]!)) {
-        const soft = lastSoftBreak(text, from, to);
-        if (soft > from) to = soft;
+      const full = i - from >= maxLength;
+      if (!atEnd && !full && !SENTENCE_END.test(text[i]!)) continue;
+      let to = atEnd ? i : full ? i : i + 1;
+      if (!atEnd && full) {
+        to = lastSoftBreak(text, from, to);
         // do not cut a surrogate pair
         if (/[\uD800-\uDBFF]/.test(text[to - 1]!)) to--;
       }

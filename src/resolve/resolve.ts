@@ -226,10 +226,17 @@ export function resolve(extractions: Extraction[], lexicon: Lexicon, options: Re
   }
   mergeWithinTranscripts(groups, union);
 
+  // an extra merge names each side as an entity is named: a lexicon name, an implied name or a written form
+  const named = (type: EntityType, name: string) =>
+    groups.get(`${type}|lex|${name}`) ?? groups.get(`${type}|name|${name}`) ?? byForm.get(`${type}|${name}`) ?? groups.get(`${type}|form|${normalizeName(name)}`);
   for (const extra of options.extraMerges ?? []) {
-    const a = byForm.get(`${extra.type}|${extra.a}`);
-    const b = byForm.get(`${extra.type}|${extra.b}`);
-    if (a && b) union(a, b, extra.reason, extra.detail);
+    const a = named(extra.type, extra.a);
+    const b = named(extra.type, extra.b);
+    if (!a || !b) continue;
+    // two lexicon entities stay apart; a lexicon entity stays the root, so that it keeps its name
+    if (root(a).lexiconName && root(b).lexiconName) continue;
+    if (root(a).lexiconName) union(b, a, extra.reason, extra.detail);
+    else union(a, b, extra.reason, extra.detail);
   }
 
   // 3. entities

@@ -130,6 +130,23 @@ describe('model mentions beside the rule mentions', () => {
     expect(modelMentions(extractDocument(doc, extractor, { nerSpans: spans }))).toEqual([]);
   });
 
+  it('leaves out what only looks like a name or an organisation to the model', async () => {
+    const read = await readDocument(path.join(SEEDS, '002_006024088c0cb5f1.txt'), {});
+    if ('reason' in read) throw new Error(read.reason);
+    const at = (d: Document, line: number, text: string, label: NerSpan['label']): NerSpan => {
+      const start = d.lines[line - 1]!.text.indexOf(text);
+      if (start < 0) throw new Error(`${text} not on line ${line}`);
+      return { line, start, end: start + text.length, label };
+    };
+    const spans002 = [
+      at(read, 303, '汪创办', 'PER'), // 教授汪创办的: a surname and the verb 创办
+      at(read, 19, '上海警备区政委', 'ORG'), // ends in a title
+    ];
+    expect(modelMentions(extractDocument(read, extractor, { nerSpans: spans002 }))).toEqual([]);
+    // a place and an ordinary word before a weak suffix: a facility described, not named
+    expect(modelMentions(extractDocument(doc, extractor, { nerSpans: [at(doc, 933, '深圳开放智算中心', 'ORG')] }))).toEqual([]);
+  });
+
   it('types a proper noun by the lexicon, allowing a speech-recognition slip in a Latin name', () => {
     const mentions = modelMentions(extractDocument(doc, extractor, { nerSpans: [span(435, 'chaGPT', 'nz')] }));
     const plain = extractDocument(doc, extractor);

@@ -26,12 +26,17 @@ const MODEL_CONFIDENCE = 0.6;
 /**
  * Adds a model's spans as mentions beside the rule mentions. The rules and lexicons stay in charge;
  * a span is kept only when nothing they know contradicts it and something they know supports it:
- * - any span overlapping a rule or lexicon mention loses; LOC spans never become mentions;
- * - a span the lexicon knows takes the lexicon's type and entry (a person's name stays a person only
- *   if the lexicon has no other type for it); places, titles and generic words lose;
- * - PER: shaped like a name (surname first, no honorific inside), and introduced like one: a title,
- *   an organisation or an introduction word right before, or an honorific or stage verb right after;
- * - ORG: Han, four characters or more, ending in an organisation suffix the rules know;
+ * - a span overlapping a rule or lexicon mention loses (except a person's name beside a Person mention
+ *   whose edges the stage grammar cut wrongly); LOC spans never become mentions;
+ * - a span the lexicon knows takes the lexicon's type and entry, unless the model calls a person what
+ *   the lexicon knows as something else, or the reverse; its ambiguous (weak) aliases are not taken:
+ *   the model's label is too often wrong on two characters (联想 the verb, 海大 in 新海大数据);
+ *   places, titles and generic words lose;
+ * - PER: shaped like a name (a surname first, no function word or honorific inside, the given name
+ *   not a verb) and introduced like one: a title, an organisation or an introduction word right
+ *   before, or an honorific or stage verb right after;
+ * - ORG: Han, four characters or more, ending in an organisation suffix the rules know (a weak or
+ *   slot suffix needs more, see endsLikeOrganization);
  * - nz (proper noun): only when the lexicon recognises it, allowing the small spelling slips of
  *   speech recognition in Latin names (chaGPT → ChatGPT).
  */
@@ -93,22 +98,25 @@ function fromLexicon(span: NerSpan, entry: LexEntry): Decision | undefined {
 function judge(ctx: DocumentContext, line: Line, span: NerSpan, text: string): Decision | undefined {
   const { lexicon } = ctx;
   if (span.label === 'PER') {
-    if (!isNameShaped(text, lexicon) || hasHonorificInside(text, lexicon)) return undefined;
+    if (!isNameShaped(text, lexicon) || hasHonorificInside(text, lexicon) || givenNameIsVerb(text, ctx)) return undefined;
     return introducedAsPerson(ctx, line, span) ? { type: 'Person', confidence: MODEL_CONFIDENCE } : undefined;
   }
   if (span.label === 'ORG') {
     const chars = [...text];
     if (chars.length < 4 || !chars.every((c) => /\p{Script=Han}/u.test(c))) return undefined;
-    return endsLikeOrganization(text, lexicon) ? { type: 'Organization', confidence: MODEL_CONFIDENCE } : undefined;
+    return endsLikeOrganization(text, ctx) ? { type: 'Organization', confidence: MODEL_CONFIDENCE } : undefined;
   }
   return undefined;
 }
 
 /**
- * The model's span is the evidence of a proper name that a weak suffix (科技, 集团) needs; a slot
- * suffix (中心, 委) ends ordinary words too often, so it counts only on a long, formal name.
+ * Whether an ORG span ends like an organisation the rules know: in a strong suffix (大学, 有限公司); in a
+ * weak one (科技, 集团), where the model's span is the evidence of a proper name the rules ask for,
+ * unless a place and an ordinary word only describe a facility; in a slot suffix (中心, 委), which ends
+ * ordinary words too often, only on a long, formal name. Never in a title (政委), nor after a domain word.
  */
-function endsLikeOrganization(text: string, lexicon: Lexicon): boolean {
+function endsLikeOrganization(text: string, ctx: DocumentContext): boolean {
+  const { lexicon } = ctx;
   // 上海警备区政委: a title, not an organisation
   if (lexicon.titleIndex.longestEndingAt(text, text.length)) return false;
   const suffix = lexicon.suffixIndex.longestEndingAt(text, text.length);
@@ -116,7 +124,24 @@ function endsLikeOrganization(text: string, lexicon: Lexicon): boolean {
   const head = text.slice(0, text.length - suffix.phrase.length);
   // 金融科技, 智能网联汽车: a domain word and a suffix name a sector, not a company
   if ([...head].length < 2 || lexicon.modelModifiers.has(head) || lexicon.orgWords.has(head) || lexicon.productWords.has(head)) return false;
-  return suffix.value.strength !== 'slot' || [...text].length >= 7;
+  if (suffix.value.strength === 'strong') return true;
+  // 深圳开放智算中心: a place and an ordinary word before a weak suffix describe a facility, not name one
+  const place = placePrefix(head, lexicon);
+  if (place && ctx.segmenter.isOrdinaryWord(head.slice(place.length))) return false;
+  return suffix.value.strength === 'weak' || [...text].length >= 7;
+}
+
+function placePrefix(text: string, lexicon: Lexicon): string {
+  for (let end = Math.min(text.length, 6); end >= 2; end--) if (lexicon.places.has(text.slice(0, end))) return text.slice(0, end);
+  return '';
+}
+
+/** 汪创办, 张介绍: a surname before a verb the dictionary knows, not a name. */
+function givenNameIsVerb(text: string, ctx: DocumentContext): boolean {
+  const given = [...text].slice(1).join('');
+  if (given.length !== 2) return false;
+  const tokens = ctx.segmenter.tag(given);
+  return tokens.length === 1 && tokens[0]!.tag === 'v';
 }
 
 /**

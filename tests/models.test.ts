@@ -219,8 +219,8 @@ describe('embeddings (transformers.js feature-extraction) and the merges they de
     expect(candidates.length).toBeGreaterThan(0); // 星辰mas平台 / 星辰mas服平台 in seed 000
     const second = resolve(extractions, lexicon, { extraMerges: merges });
     for (const m of merges) {
-      const holder = second.entities.filter((e) => e.type === m.type && (e.name === m.b || e.forms.some((f) => f.form === m.b) || e.aliases.includes(m.b)));
-      expect(holder.length, m.b).toBeGreaterThan(0);
+      // both mentions now belong to one entity
+      expect(second.mentionEntity[m.a], m.a).toBe(second.mentionEntity[m.b]);
     }
     const reasons = second.entities.flatMap((e) => e.forms).filter((f) => f.reason === 'embedding');
     expect(reasons.length).toBeGreaterThan(0);

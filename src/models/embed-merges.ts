@@ -117,7 +117,8 @@ export async function embeddingMerges(resolution: Resolution, lexicon: Lexicon |
     const similarity = cosine(vectorOf.get(c.a.name)!, vectorOf.get(c.b.name)!);
     if (similarity < threshold) continue;
     const [from, to] = c.a.fromLexicon ? [c.b, c.a] : [c.a, c.b];
-    merges.push({ type: c.type, a: from.name, b: to.name, reason: 'embedding', detail: `cosine ${similarity.toFixed(3)} with ${to.name} (${modelName}); ${c.why}` });
+    // each side by one of its mentions: names may change in the second resolution (pinned names)
+    merges.push({ type: c.type, a: from.mentions[0]!, b: to.mentions[0]!, reason: 'embedding', detail: `cosine ${similarity.toFixed(3)} with ${to.name} (${modelName}); ${c.why}` });
   }
   return merges;
 }

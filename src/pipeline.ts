@@ -1,5 +1,5 @@
 import pLimit from 'p-limit';
-import { createExtractor, extractDocument, type Extraction, type Extractor } from './extract/index.js';
+import { createExtractor, extractDocument, type Extraction, type Extractor, type ModelFindings } from './extract/index.js';
 import { buildGraph } from './graph/build.js';
 import { GraphSchema, type Graph } from './graph/schema.js';
 import { discoverInputs, isRejection, readDocument } from './ingest/read.js';
@@ -9,6 +9,7 @@ import { Lexicon } from './lexicon/lexicon.js';
 import { applyOverrides, type Overrides, type OverridesOutcome } from './resolve/overrides.js';
 import { resolve, type ResolveOptions } from './resolve/resolve.js';
 import type { Resolution } from './resolve/schema.js';
+import { openModels, type ModelInfo, type ModelOptions } from './models/index.js';
 
 export interface BuildOptions {
   /** Extra lexicon files (JSON) added to the built-in lexicons. */
@@ -20,6 +21,8 @@ export interface BuildOptions {
   previousGraph?: Graph;
   /** Called after each transcript is read and extracted. */
   onProgress?: (done: number, total: number, file: string) => void;
+  /** Optional NER and embedding models (src/models); none unless given. */
+  models?: ModelOptions;
 }
 
 export interface DocumentSummary {
@@ -38,6 +41,8 @@ export interface BuildResult {
   rejections: Rejection[];
   timings: Record<string, number>;
   overrides?: OverridesOutcome;
+  /** The models used, if any. */
+  models: ModelInfo[];
 }
 
 export function loadLexicon(lexiconFiles: string[] = []): Lexicon {
@@ -55,6 +60,7 @@ export async function buildFromPaths(inputs: string[], options: BuildOptions = {
   };
   const lexicon = loadLexicon(options.lexiconFiles);
   const extractor = createExtractor(lexicon);
+  const models = options.models ? await openModels(options.models) : undefined;
   lap('setup');
   const { files, rejections } = await discoverInputs(inputs);
   const extractions: Extraction[] = [];
@@ -71,7 +77,8 @@ export async function buildFromPaths(inputs: string[], options: BuildOptions = {
     } else if (documents.some((d) => d.file === doc.file)) {
       rejections.push({ path: doc.path, reason: `another input is also named ${doc.file} (mentions cite file names); rename one of them` });
     } else {
-      const extraction = extractSafely(doc, extractor, rejections);
+      const findings = models ? await models.findings(doc) : {};
+      const extraction = extractSafely(doc, extractor, rejections, findings);
       if (extraction) {
         extractions.push(extraction);
         documents.push({ file: doc.file, path: doc.path, encoding: doc.encoding, lines: doc.lines.length, mentions: extraction.mentions.length });
@@ -80,13 +87,17 @@ export async function buildFromPaths(inputs: string[], options: BuildOptions = {
     options.onProgress?.(i + 1, files.length, files[i]!);
   }
   lap('extract');
-  const resolution = resolve(extractions, lexicon, { pinned: pinnedNames(options.previousGraph) });
+  const resolveOptions: ResolveOptions = { pinned: pinnedNames(options.previousGraph) };
+  const extraMerges = models ? await models.merges(extractions, lexicon, resolveOptions) : [];
+  const resolution = resolve(extractions, lexicon, { ...resolveOptions, extraMerges });
   const overrides = options.overrides ? applyOverrides(resolution, options.overrides, formLookup(extractions)) : undefined;
   lap('resolve');
   const graph = buildGraph(extractions, resolution);
   GraphSchema.parse(graph);
   lap('graph');
-  return { graph, resolution, extractions, documents, rejections, timings, ...(overrides ? { overrides } : {}) };
+  for (const [role, ms] of Object.entries(models?.timings ?? {})) timings[`model ${role}`] = ms;
+  await models?.dispose();
+  return { graph, resolution, extractions, documents, rejections, timings, ...(overrides ? { overrides } : {}), models: models?.info ?? [] };
 }
 
 function pinnedNames(graph: Graph | undefined): ResolveOptions['pinned'] {
@@ -103,9 +114,9 @@ function formLookup(extractions: Extraction[]): (gid: string) => string | undefi
   return (gid) => forms.get(gid);
 }
 
-function extractSafely(doc: Document, extractor: Extractor, rejections: Rejection[]): Extraction | undefined {
+function extractSafely(doc: Document, extractor: Extractor, rejections: Rejection[], findings: ModelFindings): Extraction | undefined {
   try {
-    return extractDocument(doc, extractor);
+    return extractDocument(doc, extractor, findings);
   } catch (error) {
     rejections.push({ path: doc.path, reason: `extraction failed (${(error as Error).message}); please report this with the file` });
     return undefined;

@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { buildFromPaths, type BuildResult } from '../src/pipeline.js';
@@ -14,11 +16,19 @@ export function buildSeeds(): Promise<BuildResult> {
   return seedBuild;
 }
 
+let emptyModels: string | undefined;
+/** An empty models cache: the command line finds no installed models unless a test gives FORUMKG_MODELS. */
+export function emptyModelsHome(): string {
+  emptyModels ??= mkdtempSync(path.join(tmpdir(), 'forumkg-no-models-'));
+  return emptyModels;
+}
+
 /** Runs the forumkg command line from source (through tsx), as a user would run the built one. */
 export function forumkg(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string; timeoutMs?: number } = {}) {
   const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli/bin.ts'), ...args], {
     cwd: options.cwd ?? ROOT,
-    env: { ...process.env, ...options.env },
+    // the user's models cache (npm run models) must not change what the tests see
+    env: { ...process.env, FORUMKG_MODELS: emptyModelsHome(), ...options.env },
     encoding: 'utf8',
     input: options.input,
     timeout: options.timeoutMs ?? 120_000,

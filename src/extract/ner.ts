@@ -1,6 +1,9 @@
 import { z } from 'zod';
+import type { Line } from '../ingest/schema.js';
+import type { LexEntry, Lexicon } from '../lexicon/lexicon.js';
+import { hasHan, isLatinName, normalizeName } from '../util/text.js';
 import type { DocumentContext } from './context.js';
-import { isPlausibleName } from './names.js';
+import type { EntityType, ExtractedMention } from './schema.js';
 
 /** A span a token-classification model found on a line (character offsets into the line's matching text). */
 export const NerSpanSchema = z.object({
@@ -13,25 +16,239 @@ export const NerSpanSchema = z.object({
 });
 export type NerSpan = z.infer<typeof NerSpanSchema>;
 
+/** Words that introduce or thank a named person on stage, right before the name. */
+const BEFORE_PERSON = ['有请', '欢迎', '感谢', '谢谢', '我是', '我叫', '邀请', '请出', '嘉宾'];
+/** Words that follow a named person on stage, right after the name. */
+const AFTER_PERSON = ['致辞', '上台', '发言', '演讲', '带来', '分享', '登台', '同志'];
+/** Confidence of a model mention that the rules' context supports; lexicon matches get more. */
+const MODEL_CONFIDENCE = 0.6;
+
 /**
- * Adds a model's spans as mentions beside the rule mentions. The rules and lexicons stay in charge: a
- * span that overlaps a rule or lexicon mention, is a known place, title or generic word, or is not
- * shaped like a name of its type, is left out.
+ * Adds a model's spans as mentions beside the rule mentions. The rules and lexicons stay in charge;
+ * a span is kept only when nothing they know contradicts it and something they know supports it:
+ * - a span overlapping a rule or lexicon mention loses (except a person's name beside a Person mention
+ *   whose edges the stage grammar cut wrongly); LOC spans never become mentions;
+ * - a span the lexicon knows takes the lexicon's type and entry, unless the model calls a person what
+ *   the lexicon knows as something else, or the reverse; its ambiguous (weak) aliases are not taken:
+ *   the model's label is too often wrong on two characters (联想 the verb, 海大 in 新海大数据);
+ *   places, titles and generic words lose;
+ * - PER: shaped like a name (a surname first, no function word or honorific inside, the given name
+ *   not a verb) and introduced like one: a title, an organisation or an introduction word right
+ *   before, or an honorific or stage verb right after;
+ * - ORG: Han, four characters or more, ending in an organisation suffix the rules know (a weak or
+ *   slot suffix needs more, see endsLikeOrganization);
+ * - nz (proper noun): only when the lexicon recognises it, allowing the small spelling slips of
+ *   speech recognition in Latin names (chaGPT → ChatGPT).
  */
 export function addModelMentions(ctx: DocumentContext, spans: NerSpan[]): void {
   const { lexicon } = ctx;
+  const latin = latinIndex(lexicon);
   for (const span of spans) {
-    if (span.label === 'LOC' || span.label === 'nz') continue;
+    if (span.label === 'LOC') continue;
     const line = ctx.line(span.line);
     if (!line || span.end > line.text.length || span.start >= span.end) continue;
-    if (ctx.overlapping(span.line, span.start, span.end).length > 0) continue;
+    if (!mayOverlap(span, ctx.overlapping(span.line, span.start, span.end), lexicon)) continue;
     const text = line.text.slice(span.start, span.end);
     if (lexicon.places.has(text) || lexicon.titleSet.has(text) || lexicon.orgWords.has(text)) continue;
-    if (span.label === 'PER' && !isPlausibleName(text, lexicon)) continue;
-    if (span.label === 'ORG' && [...text].length < 2) continue;
+    const known = lookupLikeSpotter(text, lexicon) ?? (span.label === 'nz' && isLatinName(text) ? latin.closest(text) : undefined);
+    const decision = known ? fromLexicon(span, known) : judge(ctx, line, span, text);
+    if (!decision) continue;
     ctx.addMention({
-      type: span.label === 'PER' ? 'Person' : 'Organization',
-      start: span.start, end: span.end, line: span.line, method: 'ner-model', confidence: span.score ?? 0.6,
+      type: decision.type,
+      start: span.start, end: span.end, line: span.line, method: 'ner-model',
+      confidence: span.score !== undefined ? Math.min(span.score, decision.confidence) : decision.confidence,
+      ...(decision.entry ? { lexiconName: decision.entry.name } : {}),
+      ...(decision.entry?.kind ? { kind: decision.entry.kind } : {}),
+      ...(decision.entry?.category ? { category: decision.entry.category } : {}),
     }, line);
   }
+}
+
+/** A lexicon entry for the text; short Latin forms (four letters or fewer) must match in case, as the spotter requires. */
+function lookupLikeSpotter(text: string, lexicon: Lexicon): LexEntry | undefined {
+  const entry = lexicon.lookup(text);
+  if (!entry || hasHan(text) || text.length > 4) return entry;
+  return [entry.name, ...entry.aliases].includes(text) ? entry : undefined;
+}
+
+/**
+ * A span overlapping a rule or lexicon mention loses, with one exception: a person's name whose edges
+ * the stage grammar cut wrongly (助理石国明, or 平先生 in 朱和平先生) may stand beside that Person mention.
+ */
+function mayOverlap(span: NerSpan, overlapping: ExtractedMention[], lexicon: Lexicon): boolean {
+  if (overlapping.length === 0) return true;
+  const contains = (m: ExtractedMention) => m.start <= span.start && m.end >= span.end;
+  return span.label === 'PER' && overlapping.every((m) => m.type === 'Person' && !m.lexiconName && !isNameShaped(m.form, lexicon) &&
+    // a reference that contains the name (钟亮总) is the rules' to resolve; one that cuts it (平先生 in 朱和平先生) is broken
+    (m.method === 'introduction' || (m.method === 'honorific' && !contains(m))));
+}
+
+interface Decision {
+  type: EntityType;
+  confidence: number;
+  entry?: LexEntry;
+}
+
+function fromLexicon(span: NerSpan, entry: LexEntry): Decision | undefined {
+  // the model says person and the lexicon knows something else, or the reverse: the model loses
+  if ((span.label === 'PER') !== (entry.type === 'Person')) return undefined;
+  return { type: entry.type, confidence: 0.8, entry };
+}
+
+function judge(ctx: DocumentContext, line: Line, span: NerSpan, text: string): Decision | undefined {
+  const { lexicon } = ctx;
+  if (span.label === 'PER') {
+    if (!isNameShaped(text, lexicon) || hasHonorificInside(text, lexicon) || givenNameIsVerb(text, ctx)) return undefined;
+    return introducedAsPerson(ctx, line, span) ? { type: 'Person', confidence: MODEL_CONFIDENCE } : undefined;
+  }
+  if (span.label === 'ORG') {
+    const chars = [...text];
+    if (chars.length < 4 || !chars.every((c) => /\p{Script=Han}/u.test(c))) return undefined;
+    return endsLikeOrganization(text, ctx) ? { type: 'Organization', confidence: MODEL_CONFIDENCE } : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Whether an ORG span ends like an organisation the rules know: in a strong suffix (大学, 有限公司); in a
+ * weak one (科技, 集团), where the model's span is the evidence of a proper name the rules ask for,
+ * unless a place and an ordinary word only describe a facility; in a slot suffix (中心, 委), which ends
+ * ordinary words too often, only on a long, formal name. Never in a title (政委), nor after a domain word.
+ */
+function endsLikeOrganization(text: string, ctx: DocumentContext): boolean {
+  const { lexicon } = ctx;
+  // 上海警备区政委: a title, not an organisation
+  if (lexicon.titleIndex.longestEndingAt(text, text.length)) return false;
+  const suffix = lexicon.suffixIndex.longestEndingAt(text, text.length);
+  if (!suffix) return false;
+  const head = text.slice(0, text.length - suffix.phrase.length);
+  // 金融科技, 智能网联汽车: a domain word and a suffix name a sector, not a company
+  if ([...head].length < 2 || lexicon.modelModifiers.has(head) || lexicon.orgWords.has(head) || lexicon.productWords.has(head)) return false;
+  if (suffix.value.strength === 'strong') return true;
+  // 深圳开放智算中心: a place and an ordinary word before a weak suffix describe a facility, not name one
+  const place = placePrefix(head, lexicon);
+  if (place && ctx.segmenter.isOrdinaryWord(head.slice(place.length))) return false;
+  return suffix.value.strength === 'weak' || [...text].length >= 7;
+}
+
+function placePrefix(text: string, lexicon: Lexicon): string {
+  for (let end = Math.min(text.length, 6); end >= 2; end--) if (lexicon.places.has(text.slice(0, end))) return text.slice(0, end);
+  return '';
+}
+
+/** 汪创办, 张介绍: a surname before a verb the dictionary knows, not a name. */
+function givenNameIsVerb(text: string, ctx: DocumentContext): boolean {
+  const given = [...text].slice(1).join('');
+  if (given.length !== 2) return false;
+  const tokens = ctx.segmenter.tag(given);
+  return tokens.length === 1 && tokens[0]!.tag === 'v';
+}
+
+/**
+ * Function words and pronouns that a name never contains. Gentler than the rules' own name check,
+ * which must also find the name's edges in running text: the model has already drawn them.
+ */
+const NEVER_IN_NAME = new Set([...'的了是在和与及我你他她它们这那个些就也都还又很把被对从让请说讲到着过吗呢吧啊呀哦嗯么之其或并等而但如果因所将要会能已']);
+
+/** Han only, two to four characters, a surname first (a compound one for four), no function word. */
+function isNameShaped(text: string, lexicon: Lexicon): boolean {
+  const chars = [...text];
+  if (chars.length < 2 || chars.length > 4 || !chars.every((c) => /\p{Script=Han}/u.test(c))) return false;
+  if (chars.slice(1).some((c) => NEVER_IN_NAME.has(c))) return false;
+  if (lexicon.titleSet.has(text) || lexicon.places.has(text) || lexicon.orgWords.has(text)) return false;
+  const compound = lexicon.compoundSurnames.has(chars[0]! + chars[1]!);
+  if (chars.length === 4) return compound;
+  return compound || lexicon.surnames.has(chars[0]!);
+}
+
+/** An honorific after the first character (叶总先, 王老板) marks a reference, not a name; the rules handle those. */
+function hasHonorificInside(text: string, lexicon: Lexicon): boolean {
+  for (let i = 1; i < text.length; i++) if (lexicon.honorificIndex.longestAt(text, i)) return true;
+  return false;
+}
+
+function introducedAsPerson(ctx: DocumentContext, line: Line, span: NerSpan): boolean {
+  const text = line.text;
+  let before = span.start;
+  while (before > 0 && /[\s、，,]/.test(text[before - 1]!) && span.start - before < 2) before--;
+  let after = span.end;
+  while (after < text.length && /\s/.test(text[after]!) && after - span.end < 2) after++;
+  if (ctx.lexicon.titleIndex.longestEndingAt(text, before)) return true;
+  if (ctx.mentionsOnLine(line.number).some((m: ExtractedMention) => m.type === 'Organization' && m.end === before)) return true;
+  const honorific = ctx.lexicon.honorificIndex.longestAt(text, after);
+  if (honorific && honorific.phrase.length >= 2) return true;
+  // a stage verb alone is weak evidence for two characters (感谢陈抖 is 感谢陈董 misheard)
+  if (span.end - span.start < 3) return false;
+  return BEFORE_PERSON.some((w) => text.startsWith(w, before - w.length)) || AFTER_PERSON.some((w) => text.startsWith(w, after));
+}
+
+/** Latin names of the lexicon, folded (lower case, letters and digits only), for ASR-slip matching. */
+interface LatinIndex {
+  closest(text: string): LexEntry | undefined;
+}
+
+const latinIndexes = new WeakMap<Lexicon, LatinIndex>();
+
+function latinIndex(lexicon: Lexicon): LatinIndex {
+  let index = latinIndexes.get(lexicon);
+  if (index) return index;
+  const byLength = new Map<number, Array<{ key: string; entry: LexEntry }>>();
+  for (const entry of lexicon.entries) {
+    if (entry.type === 'Person') continue;
+    for (const form of [entry.name, ...entry.aliases]) {
+      if (hasHan(form)) continue;
+      const key = fold(form);
+      if (key.length < 4) continue;
+      const list = byLength.get(key.length) ?? [];
+      list.push({ key, entry });
+      byLength.set(key.length, list);
+    }
+  }
+  index = {
+    closest(text: string): LexEntry | undefined {
+      const key = fold(text);
+      // ASR writes ordinary English words in lower case; a garbled name keeps a capital or a digit
+      if (key.length < 5 || !/[A-Z0-9]/.test(text)) return undefined;
+      const budget = key.length >= 8 ? 2 : 1;
+      let best: { entry: LexEntry; cost: number } | undefined;
+      for (let length = key.length - budget; length <= key.length + budget; length++) {
+        for (const candidate of byLength.get(length) ?? []) {
+          // a different first letter or version number is a different name (GPT-4 is not GPT-4o's slip)
+          if (candidate.key[0] !== key[0] || digits(candidate.key) !== digits(key)) continue;
+          // a name cut short (Model → Model Y) is not a slip
+          if (candidate.key.startsWith(key) || key.startsWith(candidate.key)) continue;
+          const cost = editDistance(key, candidate.key, budget);
+          if (cost <= budget && (!best || cost < best.cost)) best = { entry: candidate.entry, cost };
+        }
+      }
+      return best?.entry;
+    },
+  };
+  latinIndexes.set(lexicon, index);
+  return index;
+}
+
+function digits(text: string): string {
+  return text.replace(/\D/g, '');
+}
+
+function fold(text: string): string {
+  return normalizeName(text).replace(/[^a-z0-9]/g, '');
+}
+
+/** Levenshtein distance, giving up (returning budget + 1) once every path exceeds the budget. */
+function editDistance(a: string, b: string, budget: number): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      current.push(value);
+      if (value < rowMin) rowMin = value;
+    }
+    if (rowMin > budget) return budget + 1;
+    previous = current;
+  }
+  return previous[b.length]!;
 }

@@ -37,7 +37,10 @@ function root(g: Group): Group {
 }
 
 export interface ResolveOptions {
-  /** Extra merge decisions, e.g. from an embedding model, applied before names are chosen. */
+  /**
+   * Extra merge decisions, e.g. from an embedding model, applied before names are chosen. Each side is
+   * a global mention id (file#m12) of the entity, or its name; two lexicon entities are never merged.
+   */
   extraMerges?: Array<{ type: EntityType; a: string; b: string; reason: MergeReason; detail?: string }>;
   /**
    * Names of entities in an earlier build (its graph.json): an entity found again under one of their
@@ -57,6 +60,7 @@ export function resolve(extractions: Extraction[], lexicon: Lexicon, options: Re
   const references: Located[] = [];
   const review: ReviewItem[] = [];
 
+  const groupOfMention = new Map<string, Group>();
   const groupFor = (key: string, type: EntityType, init: Partial<Group> = {}): Group => {
     let g = groups.get(key);
     if (!g) {
@@ -88,6 +92,7 @@ export function resolve(extractions: Extraction[], lexicon: Lexicon, options: Re
         noteReason(group, m.form, 'same-name');
       }
       group.mentions.push(located);
+      groupOfMention.set(located.gid, group);
     }
   }
 
@@ -226,10 +231,18 @@ export function resolve(extractions: Extraction[], lexicon: Lexicon, options: Re
   }
   mergeWithinTranscripts(groups, union);
 
+  // an extra merge names each side by one of its mentions (file#m12), or as an entity is named: a
+  // lexicon name, an implied name or a written form
+  const named = (type: EntityType, name: string) =>
+    groupOfMention.get(name) ?? groups.get(`${type}|lex|${name}`) ?? groups.get(`${type}|name|${name}`) ?? byForm.get(`${type}|${name}`) ?? groups.get(`${type}|form|${normalizeName(name)}`);
   for (const extra of options.extraMerges ?? []) {
-    const a = byForm.get(`${extra.type}|${extra.a}`);
-    const b = byForm.get(`${extra.type}|${extra.b}`);
-    if (a && b) union(a, b, extra.reason, extra.detail);
+    const a = named(extra.type, extra.a);
+    const b = named(extra.type, extra.b);
+    if (!a || !b) continue;
+    // two lexicon entities stay apart; a lexicon entity stays the root, so that it keeps its name
+    if (root(a).lexiconName && root(b).lexiconName) continue;
+    if (root(a).lexiconName) union(b, a, extra.reason, extra.detail);
+    else union(a, b, extra.reason, extra.detail);
   }
 
   // 3. entities

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import cliProgress from 'cli-progress';
 import { existsSync, readFileSync } from 'node:fs';
 import { GraphSchema, type Graph } from '../../graph/schema.js';
@@ -7,7 +7,8 @@ import { buildFromPaths } from '../../pipeline.js';
 import { readOverrides, type Overrides } from '../../resolve/overrides.js';
 import { MANIFEST } from '../../sinks/export/write.js';
 import { buildArtifacts, writeOutputs } from '../../sinks/export/index.js';
-import { EXIT } from '../errors.js';
+import { describeModels, ModelError, modelsHint, type ModelOptions } from '../../models/index.js';
+import { EXIT, UserError } from '../errors.js';
 
 export interface BuildCommandOptions {
   out: string;
@@ -18,6 +19,11 @@ export interface BuildCommandOptions {
   progress?: boolean;
   overrides?: string;
   fresh?: boolean;
+  models?: boolean;
+  ner?: 'lac' | 'none';
+  nerModel?: string;
+  nerLabels?: ModelOptions['nerLabels'];
+  embedModel?: string;
 }
 
 export const DEFAULT_OVERRIDES = 'forumkg.resolution.json';
@@ -47,6 +53,11 @@ export function registerBuild(program: Command): void {
     .option('--no-progress', 'no progress bar even on a terminal')
     .option('-q, --quiet', 'print nothing but errors')
     .option('-v, --verbose', 'print timings and per-file counts')
+    .option('--no-models', 'use no NER or embedding model, even when `npm run models` installed them')
+    .addOption(new Option('--ner <kind>', 'named-entity model: lac (installed by `npm run models`) or none').choices(['lac', 'none']))
+    .option('--ner-model <dir>', 'a transformers.js token-classification model (folder, or hub id) to use instead of LAC')
+    .addOption(new Option('--ner-labels <map>', 'its entity labels → PER, ORG, LOC, nz, e.g. person=PER,company=ORG (default: inferred from its config.json)').argParser(labelMap))
+    .option('--embed-model <dir>', 'a transformers.js feature-extraction model (folder, or hub id), or none; default: multilingual-e5-small when installed')
     .action(async (inputs: string[], options: BuildCommandOptions) => {
       process.exitCode = await runBuild(inputs, options);
     });
@@ -58,6 +69,26 @@ function positiveNumber(value: string): number {
   return n;
 }
 
+function labelMap(value: string): NonNullable<ModelOptions['nerLabels']> {
+  const map: NonNullable<ModelOptions['nerLabels']> = {};
+  for (const pair of value.split(',').filter(Boolean)) {
+    const [label, ours] = pair.split('=').map((s) => s.trim());
+    if (!label || !ours || !['PER', 'ORG', 'LOC', 'nz'].includes(ours)) throw new InvalidArgumentError(`expected label=PER|ORG|LOC|nz pairs separated by commas, got "${pair}"`);
+    map[label] = ours as 'PER' | 'ORG' | 'LOC' | 'nz';
+  }
+  return map;
+}
+
+function modelOptions(options: BuildCommandOptions): ModelOptions {
+  return {
+    enabled: options.models !== false,
+    ...(options.ner ? { ner: options.ner } : {}),
+    ...(options.nerModel ? { nerModel: options.nerModel } : {}),
+    ...(options.nerLabels ? { nerLabels: options.nerLabels } : {}),
+    ...(options.embedModel ? { embedModel: options.embedModel } : {}),
+  };
+}
+
 export async function runBuild(inputs: string[], options: BuildCommandOptions): Promise<number> {
   const started = performance.now();
   const showBar = options.progress !== false && !options.quiet && process.stderr.isTTY;
@@ -65,7 +96,11 @@ export async function runBuild(inputs: string[], options: BuildCommandOptions): 
   let barStarted = false;
   const overridesFile = options.overrides ?? (existsSync(DEFAULT_OVERRIDES) ? DEFAULT_OVERRIDES : undefined);
   const overrides: Overrides | undefined = overridesFile ? readOverrides(overridesFile) : undefined;
+  const models = modelOptions(options);
+  const hint = options.quiet ? undefined : modelsHint(models);
+  if (hint) process.stderr.write(`forumkg: ${hint}\n`);
   const result = await buildFromPaths(inputs, {
+    models,
     lexiconFiles: options.lexicon,
     ...(overrides ? { overrides } : {}),
     ...(options.fresh ? {} : { previousGraph: previousGraph(options.out) }),
@@ -78,12 +113,16 @@ export async function runBuild(inputs: string[], options: BuildCommandOptions): 
       }
       bar.update(done, { file: path.basename(file) });
     },
+  }).catch((error: unknown) => {
+    bar?.stop();
+    throw error instanceof ModelError ? new UserError(error.message) : error;
   });
   bar?.stop();
   const notes = result.overrides ? [
     `Overrides from ${overridesFile}: ${result.overrides.applied.length} applied.`,
     ...result.overrides.unmatched.map((u) => `Override matched nothing: ${u}`),
   ] : [];
+  if (result.models.length) notes.push(describeModels(result.models));
   const files = buildArtifacts({ graph: result.graph, resolution: result.resolution, rejections: result.rejections, documents: result.documents, notes });
   for (const u of result.overrides?.unmatched ?? []) process.stderr.write(`forumkg: ${overridesFile}: override matched nothing: ${u}\n`);
   await writeOutputs(options.out, files);
@@ -97,6 +136,7 @@ export async function runBuild(inputs: string[], options: BuildCommandOptions): 
       `${result.graph.relationships.length} relationships in ${seconds}s; wrote ${path.join(options.out, 'graph.json')} and ${files.size - 1} more files\n`,
     );
     if (options.verbose) {
+      if (result.models.length) process.stdout.write(`${describeModels(result.models)}\n`);
       process.stdout.write(`timings (ms): ${Object.entries(result.timings).map(([k, v]) => `${k} ${v}`).join(', ')}\n`);
       for (const d of result.documents) process.stdout.write(`  ${d.file}: ${d.lines} lines, ${d.mentions} mentions (${d.encoding})\n`);
     }

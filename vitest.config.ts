@@ -2,8 +2,9 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
+    // generous: a build takes minutes when other jobs share the machine's two cores
+    testTimeout: 300_000,
+    hookTimeout: 300_000,
     pool: 'forks',
     projects: [
       {

@@ -1,15 +1,21 @@
-import pLimit from 'p-limit';
-import { createExtractor, extractDocument, type Extraction, type Extractor, type ModelFindings } from './extract/index.js';
+import type { Extraction } from './extract/index.js';
 import { buildGraph } from './graph/build.js';
 import { GraphSchema, type Graph } from './graph/schema.js';
-import { discoverInputs, isRejection, readDocument } from './ingest/read.js';
-import type { Document, Rejection } from './ingest/schema.js';
-import { builtinLexiconFiles, mergeLexiconFiles, readUserLexicon } from './lexicon/load.js';
-import { Lexicon } from './lexicon/lexicon.js';
+import { discoverInputs } from './ingest/read.js';
+import type { Rejection } from './ingest/schema.js';
+import type { Lexicon } from './lexicon/lexicon.js';
 import { applyOverrides, type Overrides, type OverridesOutcome } from './resolve/overrides.js';
 import { resolve, type ResolveOptions } from './resolve/resolve.js';
-import type { Resolution } from './resolve/schema.js';
 import { openModels, type ModelInfo, type ModelOptions } from './models/index.js';
+import type { Resolution } from './resolve/schema.js';
+import { loadLexicon } from './workers/lexicon.js';
+import { createExtractor } from './extract/index.js';
+import { extractFile } from './workers/extract-file.js';
+import type { DocumentSummary, Outcome } from './workers/messages.js';
+import { defaultJobs, extractFiles } from './workers/pool.js';
+
+export { loadLexicon } from './workers/lexicon.js';
+export type { DocumentSummary } from './workers/messages.js';
 
 export interface BuildOptions {
   /** Extra lexicon files (JSON) added to the built-in lexicons. */
@@ -19,18 +25,12 @@ export interface BuildOptions {
   overrides?: Overrides;
   /** The graph of an earlier build: entities found again keep their names and ids. */
   previousGraph?: Graph;
-  /** Called after each transcript is read and extracted. */
+  /** Transcripts extracted at once, each on its own worker thread (default: one per core, at most 4). */
+  jobs?: number;
+  /** Called after each transcript is read and extracted (in the order they finish). */
   onProgress?: (done: number, total: number, file: string) => void;
   /** Optional NER and embedding models (src/models); none unless given. */
   models?: ModelOptions;
-}
-
-export interface DocumentSummary {
-  file: string;
-  path: string;
-  encoding: string;
-  lines: number;
-  mentions: number;
 }
 
 export interface BuildResult {
@@ -45,48 +45,74 @@ export interface BuildResult {
   models: ModelInfo[];
 }
 
-export function loadLexicon(lexiconFiles: string[] = []): Lexicon {
-  return new Lexicon(mergeLexiconFiles(builtinLexiconFiles(), lexiconFiles.map(readUserLexicon)));
-}
-
-/** Reads, extracts, resolves and builds the graph of the given transcript files and folders. */
+/**
+ * Reads, extracts, resolves and builds the graph of the given transcript files and folders. Reading and
+ * extraction run on worker threads (unless there is a single transcript or a single job), one
+ * transcript per worker at a time; the main thread meanwhile builds the lexicon that resolution needs, then resolves and builds the graph from all extractions,
+ * taken in the order of the files so that the result does not depend on which worker finished first.
+ */
 export async function buildFromPaths(inputs: string[], options: BuildOptions = {}): Promise<BuildResult> {
   const timings: Record<string, number> = {};
-  let t = performance.now();
+  const started = performance.now();
+  let t = started;
   const lap = (name: string) => {
     const now = performance.now();
     timings[name] = Math.round(now - t);
     t = now;
   };
-  const lexicon = loadLexicon(options.lexiconFiles);
-  const extractor = createExtractor(lexicon);
-  const models = options.models ? await openModels(options.models) : undefined;
-  lap('setup');
   const { files, rejections } = await discoverInputs(inputs);
-  const extractions: Extraction[] = [];
-  const documents: DocumentSummary[] = [];
-  // Reading is I/O and runs ahead; extraction is CPU work done one document at a time, so that only
-  // one document's text is held beside the extractions.
-  const read = pLimit(4);
-  const pending = files.map((file) => read(() => readDocument(file, { maxFileBytes: options.maxFileBytes })));
-  for (let i = 0; i < files.length; i++) {
-    const doc = await pending[i]!;
-    pending[i] = Promise.resolve({ path: files[i]!, reason: 'released' });
-    if (isRejection(doc)) {
-      rejections.push(doc);
-    } else if (documents.some((d) => d.file === doc.file)) {
-      rejections.push({ path: doc.path, reason: `another input is also named ${doc.file} (mentions cite file names); rename one of them` });
-    } else {
-      const findings = models ? await models.findings(doc) : {};
-      const extraction = extractSafely(doc, extractor, rejections, findings);
-      if (extraction) {
-        extractions.push(extraction);
-        documents.push({ file: doc.file, path: doc.path, encoding: doc.encoding, lines: doc.lines.length, mentions: extraction.mentions.length });
-      }
+  lap('discover');
+  const models = options.models ? await openModels(options.models) : undefined;
+  // A NER model runs on this thread, transcript by transcript, so extraction stays beside it.
+  const withNer = models?.info.some((m) => m.role === 'ner') ?? false;
+  const jobs = withNer ? 1 : Math.min(options.jobs ?? defaultJobs(), files.length);
+  let lexicon: Lexicon;
+  let outcomes: Outcome[];
+  if (jobs <= 1) {
+    // One transcript (or -j 1): extract on this thread, with the lexicon resolution needs anyway.
+    lexicon = loadLexicon(options.lexiconFiles);
+    const extractor = createExtractor(lexicon);
+    outcomes = [];
+    for (const [index, path] of files.entries()) {
+      outcomes.push(await extractFile({ index, path }, extractor, options.maxFileBytes, models && ((doc) => models.findings(doc))));
+      options.onProgress?.(index + 1, files.length, path);
     }
-    options.onProgress?.(i + 1, files.length, files[i]!);
+  } else {
+    const extracting = extractFiles(files, {
+      jobs,
+      lexiconFiles: options.lexiconFiles ?? [],
+      maxFileBytes: options.maxFileBytes,
+      onOutcome: (outcome, done) => options.onProgress?.(done, files.length, files[outcome.index]!),
+    });
+    try {
+      lexicon = loadLexicon(options.lexiconFiles);
+    } catch (error) {
+      // the workers fail on the same lexicon; report this error, not theirs
+      extracting.catch(() => undefined);
+      throw error;
+    }
+    outcomes = await extracting;
   }
   lap('extract');
+
+  const extractions: Extraction[] = [];
+  const documents: DocumentSummary[] = [];
+  const byName = new Map<string, string>();
+  for (const outcome of outcomes) {
+    if ('rejection' in outcome) {
+      rejections.push(outcome.rejection);
+      continue;
+    }
+    const { extraction, summary } = outcome;
+    const other = byName.get(summary.file);
+    if (other !== undefined) {
+      rejections.push({ path: summary.path, reason: `another input (${other}) is also named ${summary.file}, and mentions cite file names; rename one of them` });
+      continue;
+    }
+    byName.set(summary.file, summary.path);
+    extractions.push(extraction);
+    documents.push(summary);
+  }
   const resolveOptions: ResolveOptions = { pinned: pinnedNames(options.previousGraph) };
   const extraMerges = models ? await models.merges(extractions, lexicon, resolveOptions) : [];
   const resolution = resolve(extractions, lexicon, { ...resolveOptions, extraMerges });
@@ -112,13 +138,4 @@ function formLookup(extractions: Extraction[]): (gid: string) => string | undefi
   const forms = new Map<string, string>();
   for (const x of extractions) for (const m of x.mentions) forms.set(`${x.source}#${m.id}`, m.text);
   return (gid) => forms.get(gid);
-}
-
-function extractSafely(doc: Document, extractor: Extractor, rejections: Rejection[], findings: ModelFindings): Extraction | undefined {
-  try {
-    return extractDocument(doc, extractor, findings);
-  } catch (error) {
-    rejections.push({ path: doc.path, reason: `extraction failed (${(error as Error).message}); please report this with the file` });
-    return undefined;
-  }
 }

@@ -31,7 +31,7 @@ export function forumkg(args: string[], options: { cwd?: string; env?: NodeJS.Pr
     env: { ...process.env, FORUMKG_MODELS: emptyModelsHome(), ...options.env },
     encoding: 'utf8',
     input: options.input,
-    timeout: options.timeoutMs ?? 120_000,
+    timeout: options.timeoutMs ?? 300_000,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }

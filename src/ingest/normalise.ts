@@ -1,10 +1,13 @@
 import * as OpenCC from 'opencc-js';
+import { splitLongLine } from './lines.js';
 import type { Line } from './schema.js';
 
 const IMAGE_LINK = /!\[[^\]\n]*\]\([^)\n]*\)/g;
 /** Emoji, music marks and invisible joiners that ASR tools sprinkle into transcripts. */
 const NOISE_CHAR = /[\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\u{FE0E}\u{FE0F}\u{200B}-\u{200D}\u{2060}\u{FEFF}♩♪♫♬]/u;
-const HTML_TAG = /<[^>\n]{1,200}>/g;
+const ANY_NOISE = /[\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\u{FE0E}\u{FE0F}\u{200B}-\u{200D}\u{2060}\u{FEFF}♩♪♫♬]|!\[/u;
+/** What of an HTML page is not text: scripts, styles and comments with their content, tags (over lines too), entities. */
+const HTML_NOISE = /<(script|style|noscript|template)\b[\s\S]*?<\/\1\s*>|<!--[\s\S]*?-->|<[!/?a-zA-Z][^<>]{0,2000}>|&(?:[a-zA-Z]{2,8}|#\d{1,7}|#x[0-9a-fA-F]{1,6});/g;
 
 const toSimplified = OpenCC.Converter({ from: 'hk', to: 'cn' });
 
@@ -15,23 +18,26 @@ export interface NormaliseOptions {
   stripHtml: boolean;
 }
 
+/** A half-open range [start, end) of UTF-16 units. */
+export type Range = [number, number];
+
 /**
- * Builds the matching text of a line: image links, HTML tags (when asked), emoji and music marks
- * removed, traditional characters converted. Returns the text and, for each of its UTF-16 units,
+ * Builds the matching text of a line: image links, the given ranges (HTML markup), emoji and music
+ * marks removed, traditional characters converted. Returns the text and, for each of its UTF-16 units,
  * the index of the unit in the original line it came from (omitted when the two are identical).
  */
-export function normaliseLine(original: string, options: NormaliseOptions): { text: string; map?: number[] } {
+export function normaliseLine(original: string, options: NormaliseOptions, ranges: Range[] = []): { text: string; map?: number[] } {
+  if (!options.traditional && ranges.length === 0 && !ANY_NOISE.test(original)) return { text: original };
   const removed = new Uint8Array(original.length);
   let anyRemoved = false;
-  const markRange = (re: RegExp) => {
-    re.lastIndex = 0;
-    for (const m of original.matchAll(re)) {
-      removed.fill(1, m.index, m.index + m[0].length);
-      anyRemoved = true;
-    }
-  };
-  markRange(IMAGE_LINK);
-  if (options.stripHtml) markRange(HTML_TAG);
+  for (const [from, to] of ranges) {
+    removed.fill(1, from, to);
+    anyRemoved = true;
+  }
+  for (const m of original.matchAll(IMAGE_LINK)) {
+    removed.fill(1, m.index, m.index + m[0].length);
+    anyRemoved = true;
+  }
   let text = '';
   const map: number[] = [];
   for (let i = 0; i < original.length; ) {
@@ -47,14 +53,28 @@ export function normaliseLine(original: string, options: NormaliseOptions): { te
     i += width;
   }
   if (options.traditional) {
-    const simplified = toSimplified(text);
-    // OpenCC's phrase tables can change a phrase's length; keep offsets exact by converting only when they agree.
-    if (simplified.length === text.length && simplified !== text) {
+    const simplified = simplifyKeepingLength(text);
+    if (simplified !== text) {
       text = simplified;
       anyRemoved = true;
     }
   }
   return anyRemoved ? { text: text.trim() === '' ? '' : text, map } : { text };
+}
+
+/**
+ * Traditional → simplified. OpenCC's phrase tables can change a phrase's length; offsets must stay
+ * exact, so a line whose length would change is converted character by character instead.
+ */
+function simplifyKeepingLength(text: string): string {
+  const whole = toSimplified(text);
+  if (whole.length === text.length) return whole;
+  let out = '';
+  for (const ch of text) {
+    const one = toSimplified(ch);
+    out += one.length === ch.length ? one : ch;
+  }
+  return out;
 }
 
 /** True when a meaningful share of the CJK characters in the sample are traditional forms. */
@@ -76,11 +96,48 @@ export function splitLines(text: string): string[] {
   return text.split(/\r\n|\r|\n/);
 }
 
+/** The ranges of a whole text that are HTML markup (scripts and styles with their content, tags, comments, entities). */
+export function htmlNoise(text: string): Range[] {
+  return [...text.matchAll(HTML_NOISE)].map((m) => [m.index, m.index + m[0].length]);
+}
+
+/**
+ * The lines of a document: one per file line, except that a file line longer than a paragraph is cut
+ * into logical lines (`fileLine` says where each comes from). HTML markup is found on the whole text,
+ * so a script or tag spread over several lines is removed whole.
+ */
 export function toLines(text: string, options: NormaliseOptions): Line[] {
-  return splitLines(text).map((original, index) => {
-    const { text: matched, map } = normaliseLine(original, options);
-    return map ? { number: index + 1, original, text: matched, map } : { number: index + 1, original, text: matched };
+  const noise = options.stripHtml ? htmlNoise(text) : [];
+  let next = 0;
+  const lines: Line[] = [];
+  const ends = /\r\n|\r|\n/g;
+  let lineStart = 0;
+  splitLines(text).forEach((fileText, index) => {
+    const fileLine = index + 1;
+    let textOffset = 0;
+    let pieceStart = 0;
+    for (const piece of splitLongLine(fileText)) {
+      const from = lineStart + pieceStart;
+      const to = from + piece.length;
+      while (next < noise.length && noise[next]![1] <= from) next++;
+      const ranges: Range[] = [];
+      for (let k = next; k < noise.length && noise[k]![0] < to; k++) {
+        ranges.push([Math.max(noise[k]![0], from) - from, Math.min(noise[k]![1], to) - from]);
+      }
+      const { text: matched, map } = normaliseLine(piece, options, ranges);
+      const number = lines.length + 1;
+      const line: Line = { number, original: piece, text: matched };
+      if (map) line.map = map;
+      if (number !== fileLine) line.fileLine = fileLine;
+      if (pieceStart > 0) line.fileOffset = textOffset;
+      lines.push(line);
+      textOffset += matched.length;
+      pieceStart += piece.length;
+    }
+    const end = ends.exec(text);
+    lineStart = end ? end.index + end[0].length : text.length;
   });
+  return lines;
 }
 
 /** The exact characters of the original line behind `text.slice(start, end)` (noise characters left out). */

@@ -1,9 +1,17 @@
 import { z } from 'zod';
 
-/** One physical line of a transcript: its 1-based number, the text as read and the text used for matching. */
+/**
+ * One line of a transcript: its 1-based number, the text as read and the text used for matching. A file
+ * line longer than a paragraph is cut into several logical lines (see ingest/lines.ts); `number` counts
+ * logical lines (it is the index into `Document.lines` plus one) and `fileLine` gives the file's line.
+ */
 export const LineSchema = z.object({
   number: z.number().int().positive(),
-  /** The line as decoded from the file (BOM and line ending removed). */
+  /** The line of the file this logical line comes from, when it differs from `number`. */
+  fileLine: z.number().int().positive().optional(),
+  /** Where this piece's `text` starts in the matching text of the whole file line (for cut lines). */
+  fileOffset: z.number().int().nonnegative().optional(),
+  /** The line (or piece of a cut line) as decoded from the file (BOM and line ending removed). */
   original: z.string(),
   /**
    * What the extractor matches against: image links, emoji and music marks removed, traditional

@@ -5,7 +5,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { GraphSchema, type Graph } from '../../graph/schema.js';
 import { buildFromPaths } from '../../pipeline.js';
 import { readOverrides, type Overrides } from '../../resolve/overrides.js';
-import { MANIFEST } from '../../sinks/export/write.js';
+import { readManifest } from '../../sinks/export/write.js';
+import { defaultJobs } from '../../workers/pool.js';
 import { buildArtifacts, writeOutputs } from '../../sinks/export/index.js';
 import { describeModels, ModelError, modelsHint, type ModelOptions } from '../../models/index.js';
 import { EXIT, UserError } from '../errors.js';
@@ -14,6 +15,7 @@ export interface BuildCommandOptions {
   out: string;
   lexicon?: string[];
   maxFileMb: number;
+  jobs?: number;
   quiet?: boolean;
   verbose?: boolean;
   progress?: boolean;
@@ -29,10 +31,9 @@ export interface BuildCommandOptions {
 export const DEFAULT_OVERRIDES = 'forumkg.resolution.json';
 
 /** The graph of the previous build in the output folder, when forumkg wrote it (for stable ids). */
-function previousGraph(outDir: string): Graph | undefined {
+async function previousGraph(outDir: string): Promise<Graph | undefined> {
   try {
-    const manifest = JSON.parse(readFileSync(path.join(outDir, MANIFEST), 'utf8')) as { files?: string[] };
-    if (!manifest.files?.includes('graph.json')) return undefined;
+    if (!(await readManifest(outDir)).has('graph.json')) return undefined;
     const parsed = GraphSchema.safeParse(JSON.parse(readFileSync(path.join(outDir, 'graph.json'), 'utf8')));
     return parsed.success ? parsed.data : undefined;
   } catch {
@@ -48,11 +49,12 @@ export function registerBuild(program: Command): void {
     .requiredOption('-o, --out <dir>', 'output folder', 'out')
     .option('--lexicon <file...>', 'extra lexicon JSON files (organizations, models, products, people, titles)')
     .addOption(new Option('--max-file-mb <n>', 'reject transcripts larger than this').default(64).argParser(positiveNumber))
+    .addOption(new Option('-j, --jobs <n>', `transcripts extracted at once, on worker threads (default: one per core, at most 4; here ${defaultJobs()})`).argParser(positiveInteger))
     .option('--overrides <file>', `resolution decisions to apply (merge, split, rename, retype, ignore); default ./${DEFAULT_OVERRIDES} when it exists`)
     .option('--fresh', 'do not reuse the names and ids of the previous graph.json in the output folder')
     .option('--no-progress', 'no progress bar even on a terminal')
     .option('-q, --quiet', 'print nothing but errors')
-    .option('-v, --verbose', 'print timings and per-file counts')
+    .option('-v, --verbose', 'print timings, peak memory, CPU time and per-file counts')
     .option('--no-models', 'use no NER or embedding model, even when `npm run models` installed them')
     .addOption(new Option('--ner <kind>', 'named-entity model: lac (installed by `npm run models`) or none').choices(['lac', 'none']))
     .option('--ner-model <dir>', 'a transformers.js token-classification model (folder, or hub id) to use instead of LAC')
@@ -63,9 +65,15 @@ export function registerBuild(program: Command): void {
     });
 }
 
+function positiveInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError(`expected a whole number above 0, got "${value}"`);
+  return n;
+}
+
 function positiveNumber(value: string): number {
   const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) throw new Error(`expected a positive number, got "${value}"`);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(`expected a positive number, got "${value}"`);
   return n;
 }
 
@@ -103,8 +111,9 @@ export async function runBuild(inputs: string[], options: BuildCommandOptions): 
     models,
     lexiconFiles: options.lexicon,
     ...(overrides ? { overrides } : {}),
-    ...(options.fresh ? {} : { previousGraph: previousGraph(options.out) }),
+    ...(options.fresh ? {} : { previousGraph: await previousGraph(options.out) }),
     maxFileBytes: options.maxFileMb * 1024 * 1024,
+    jobs: options.jobs,
     onProgress: (done, total, file) => {
       if (!bar) return;
       if (!barStarted) {
@@ -118,15 +127,17 @@ export async function runBuild(inputs: string[], options: BuildCommandOptions): 
     throw error instanceof ModelError ? new UserError(error.message) : error;
   });
   bar?.stop();
+  for (const r of result.rejections) process.stderr.write(`forumkg: rejected ${r.path}: ${r.reason}\n`);
   const notes = result.overrides ? [
     `Overrides from ${overridesFile}: ${result.overrides.applied.length} applied.`,
     ...result.overrides.unmatched.map((u) => `Override matched nothing: ${u}`),
   ] : [];
   if (result.models.length) notes.push(describeModels(result.models));
-  const files = buildArtifacts({ graph: result.graph, resolution: result.resolution, rejections: result.rejections, documents: result.documents, notes });
   for (const u of result.overrides?.unmatched ?? []) process.stderr.write(`forumkg: ${overridesFile}: override matched nothing: ${u}\n`);
+  const sinksStarted = performance.now();
+  const files = buildArtifacts({ graph: result.graph, resolution: result.resolution, rejections: result.rejections, documents: result.documents, notes });
   await writeOutputs(options.out, files);
-  for (const r of result.rejections) process.stderr.write(`forumkg: rejected ${r.path}: ${r.reason}\n`);
+  result.timings.write = Math.round(performance.now() - sinksStarted);
   if (!options.quiet) {
     const counts = new Map<string, number>();
     for (const n of result.graph.nodes) counts.set(n.label, (counts.get(n.label) ?? 0) + 1);
@@ -138,6 +149,8 @@ export async function runBuild(inputs: string[], options: BuildCommandOptions): 
     if (options.verbose) {
       if (result.models.length) process.stdout.write(`${describeModels(result.models)}\n`);
       process.stdout.write(`timings (ms): ${Object.entries(result.timings).map(([k, v]) => `${k} ${v}`).join(', ')}\n`);
+      const usage = process.resourceUsage();
+      process.stdout.write(`resources: peak RSS ${Math.round(usage.maxRSS / 1024)} MB, CPU ${((usage.userCPUTime + usage.systemCPUTime) / 1e6).toFixed(1)} s\n`);
       for (const d of result.documents) process.stdout.write(`  ${d.file}: ${d.lines} lines, ${d.mentions} mentions (${d.encoding})\n`);
     }
   }

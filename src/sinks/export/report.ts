@@ -27,6 +27,13 @@ function mdEscape(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
 
+/** Inline code that a backtick in the text cannot end early (CommonMark: a longer fence, padded). */
+function codeSpan(text: string): string {
+  const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = '`'.repeat(longest + 1);
+  return longest ? `${fence} ${text} ${fence}` : `${fence}${text}${fence}`;
+}
+
 /** merges.json: every entity found under more than one form, with the forms, their counts and why each was merged. */
 export function mergesJson(resolution: Resolution): string {
   const merges = resolution.entities
@@ -92,8 +99,8 @@ export function reportMarkdown(input: ReportInput): string {
   }
 
   if (input.rejections.length) {
-    out.push('## Rejected inputs', '', '| path | reason |', '|---|---|');
-    for (const r of input.rejections) out.push(`| \`${mdEscape(r.path)}\` | ${mdEscape(r.reason)} |`);
+    out.push('## Rejected inputs', '', `${input.rejections.length} input(s) could not be used; the others were built.`, '', '| path | reason |', '|---|---|');
+    for (const r of input.rejections) out.push(`| ${codeSpan(mdEscape(r.path))} | ${mdEscape(r.reason)} |`);
     out.push('');
   }
   if (resolution.review.length) {

@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import type { Extraction } from './extract/index.js';
 import { buildGraph } from './graph/build.js';
 import { GraphSchema, type Graph } from './graph/schema.js';
@@ -65,7 +66,9 @@ export async function buildFromPaths(inputs: string[], options: BuildOptions = {
   const models = options.models ? await openModels(options.models) : undefined;
   // A NER model runs on this thread, transcript by transcript, so extraction stays beside it.
   const withNer = models?.info.some((m) => m.role === 'ner') ?? false;
-  const jobs = withNer ? 1 : Math.min(options.jobs ?? defaultJobs(), files.length);
+  // Each worker loads its own lexicon and segmenter (about a second): worth it only for a corpus that
+  // takes longer than that to extract on one thread.
+  const jobs = withNer ? 1 : Math.min(options.jobs ?? (await totalBytes(files) < PARALLEL_FROM_BYTES ? 1 : defaultJobs()), files.length);
   let lexicon: Lexicon;
   let outcomes: Outcome[];
   if (jobs <= 1) {
@@ -124,6 +127,15 @@ export async function buildFromPaths(inputs: string[], options: BuildOptions = {
   for (const [role, ms] of Object.entries(models?.timings ?? {})) timings[`model ${role}`] = ms;
   await models?.dispose();
   return { graph, resolution, extractions, documents, rejections, timings, ...(overrides ? { overrides } : {}), models: models?.info ?? [] };
+}
+
+/** Below this many bytes of input, extraction runs on the main thread unless -j says otherwise. */
+const PARALLEL_FROM_BYTES = 4 * 1024 * 1024;
+
+async function totalBytes(files: string[]): Promise<number> {
+  let total = 0;
+  for (const file of files) total += (await stat(file).catch(() => ({ size: 0 }))).size;
+  return total;
 }
 
 function pinnedNames(graph: Graph | undefined): ResolveOptions['pinned'] {

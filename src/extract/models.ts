@@ -162,7 +162,7 @@ export function extractFamilyHomophones(ctx: DocumentContext): void {
       for (const size of [2, 3]) {
         const stem = text.slice(i, i + size);
         if (!/^\p{Script=Han}+$/u.test(stem) || stem.length !== size) continue;
-        const family = ctx.lexicon.modelFamilyByKey(foldedKey(stem));
+        const family = ctx.lexicon.modelFamilyAt(text, i, size);
         if (!family) continue;
         const rest = text.slice(i + size, i + size + 12);
         const asModel = FAMILY_TAIL.exec(rest);

@@ -133,7 +133,7 @@ export function organizationSlot(
   }
   if (isPlausibleName(raw, lexicon)) return undefined;
   const suffix = endingSuffix(ctx, raw);
-  const homophone = ctx.lexicon.closest(raw, 'Organization');
+  const homophone = suffix ? undefined : ctx.lexicon.closest(raw, 'Organization');
   if (!suffix && !homophone) {
     // a bare name: it must read as a proper noun, not an ordinary word (签约嘉宾, 以下嘉宾)
     if (options.requireEvidence || [...raw].length > MAX_BARE_SLOT) return undefined;

@@ -94,9 +94,14 @@ export class Lexicon {
   private readonly fuzzyForms: Array<{ form: string; entry: LexEntry }> = [];
   private readonly orgLookups = new Map<string, LexEntry | undefined>();
   private familyKeys?: Map<string, LexEntry>;
+  private familyFirsts?: Set<string>;
+  private readonly familyStartChars = new Map<string, boolean>();
+  private readonly pinyinStartChars = new Map<string, boolean>();
+  private readonly closestCache = new Map<string, ReturnType<Lexicon['closestUncached']>>();
   private homophoneKeys?: Map<string, LexEntry>;
   private weak?: Map<string, LexEntry>;
   private latinForms?: Array<{ key: string; form: string; entry: LexEntry }>;
+  private latinByLength?: Map<number, Array<{ key: string; form: string; entry: LexEntry }>>;
   private modelTails?: Map<string, LexEntry>;
   /** First two characters of every organisation form: a quick test before trying prefixes of a text. */
   private readonly orgStarts = new Set<string>();
@@ -193,7 +198,7 @@ export class Lexicon {
     this.fuzzyForms.push({ form, entry });
     const chars = [...form];
     chars.forEach((ch, pos) => {
-      for (const r of charReadings(ch)) addToSet(this.fuzzyIndex, `${chars.length}|${pos}|${r}`, index);
+      addToSet(this.fuzzyIndex, `${chars.length}|${pos}|${ch}`, index);
     });
   }
 
@@ -213,6 +218,33 @@ export class Lexicon {
       }
     }
     return this.familyKeys.get(key);
+  }
+
+  /**
+   * The model family whose distinctive part sounds like text[start, start + size): every reading of
+   * each character is tried (polyphones), without converting the whole text to pinyin.
+   */
+  modelFamilyAt(text: string, start: number, size: number): LexEntry | undefined {
+    this.modelFamilyByKey('');
+    if (!this.familyFirsts) this.familyFirsts = new Set([...this.familyKeys!.keys()].map((k) => k.split(' ')[0]!));
+    const ch = text[start]!;
+    let starts = this.familyStartChars.get(ch);
+    if (starts === undefined) {
+      starts = charReadings(ch).some((r) => this.familyFirsts!.has(r));
+      this.familyStartChars.set(ch, starts);
+    }
+    if (!starts) return undefined;
+    const first = charReadings(ch);
+    let keys = first;
+    for (let k = 1; k < size; k++) {
+      const readings = charReadings(text[start + k]!);
+      keys = keys.flatMap((key) => readings.map((r) => `${key} ${r}`));
+    }
+    for (const key of keys) {
+      const found = this.familyKeys!.get(key);
+      if (found) return found;
+    }
+    return undefined;
   }
 
   /** The model whose name or alias ends with this text (日新 → 日日新), for versions written after a short form. */
@@ -251,9 +283,14 @@ export class Lexicon {
     }
     const budget = key.length >= 7 ? 2 : 1;
     let best: { entry: LexEntry; form: string; distance: number } | undefined;
-    for (const candidate of this.latinForms) {
+    if (!this.latinByLength) {
+      this.latinByLength = new Map();
+      for (const f of this.latinForms) this.latinByLength.set(f.key.length, [...(this.latinByLength.get(f.key.length) ?? []), f]);
+    }
+    const nearby: Array<{ key: string; form: string; entry: LexEntry }> = [];
+    for (let length = key.length - budget; length <= key.length + budget; length++) nearby.push(...(this.latinByLength.get(length) ?? []));
+    for (const candidate of nearby) {
       if (type && candidate.entry.type !== type) continue;
-      if (Math.abs(candidate.key.length - key.length) > budget) continue;
       const distance = editDistance(key, candidate.key, budget);
       if (distance <= budget && (!best || distance < best.distance)) best = { entry: candidate.entry, form: candidate.form, distance };
     }
@@ -397,7 +434,13 @@ export class Lexicon {
   }
 
   private pinyinAt(text: string, i: number): SpotHit | undefined {
-    if (!isHan(text[i]!)) return undefined;
+    const ch = text[i]!;
+    let starts = this.pinyinStartChars.get(ch);
+    if (starts === undefined) {
+      starts = isHan(ch) && charReadings(ch).some((r) => this.pinyinRoot.next.has(r));
+      this.pinyinStartChars.set(ch, starts);
+    }
+    if (!starts) return undefined;
     let best: SpotHit | undefined;
     const walk = (node: PinyinNode, pos: number) => {
       for (const end of node.ends) {
@@ -422,18 +465,24 @@ export class Lexicon {
    * review), sharing at least one character.
    */
   closest(form: string, type: EntityType, slack = 0): { entry: LexEntry; form: string; cost: number; withinBudget: boolean } | undefined {
+    const key = `${type}|${slack}|${form}`;
+    if (!this.closestCache.has(key)) this.closestCache.set(key, this.closestUncached(form, type, slack));
+    return this.closestCache.get(key);
+  }
+
+  private closestUncached(form: string, type: EntityType, slack: number): { entry: LexEntry; form: string; cost: number; withinBudget: boolean } | undefined {
     const chars = [...form];
     if (chars.length < 3 || !chars.every(isHan)) return undefined;
+    // candidates share at least one character at the same place (blocking: no comparison with every name)
     const candidates = new Set<number>();
     chars.forEach((ch, pos) => {
-      for (const r of charReadings(ch)) for (const idx of this.fuzzyIndex.get(`${chars.length}|${pos}|${r}`) ?? []) candidates.add(idx);
+      for (const idx of this.fuzzyIndex.get(`${chars.length}|${pos}|${ch}`) ?? []) candidates.add(idx);
     });
     let best: { entry: LexEntry; form: string; cost: number; withinBudget: boolean } | undefined;
     const budget = fuzzyBudget(chars.length);
     for (const idx of candidates) {
       const candidate = this.fuzzyForms[idx]!;
       if (candidate.entry.type !== type) continue;
-      if (!chars.some((ch, k) => ch === [...candidate.form][k])) continue;
       const cost = nameCost(form, candidate.form);
       if (cost <= budget + slack && (!best || cost < best.cost)) best = { entry: candidate.entry, form: candidate.form, cost, withinBudget: cost <= budget };
     }

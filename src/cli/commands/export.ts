@@ -2,8 +2,6 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { relationshipTables } from '../../sinks/export/csv.js';
 import { writeOutputs } from '../../sinks/export/write.js';
-import { withNeo4j } from '../../sinks/neo4j/connect.js';
-import { relationshipTablesFromNeo4j } from '../../sinks/neo4j/export.js';
 import { describeTarget } from '../../sinks/neo4j/settings.js';
 import { EXIT } from '../errors.js';
 import { readGraphFile } from './eval.js';
@@ -32,6 +30,8 @@ export function registerExport(program: Command): void {
       let source: string;
       let tables: Map<string, string>;
       if (options.fromNeo4j) {
+        const { withNeo4j } = await import('../../sinks/neo4j/connect.js');
+        const { relationshipTablesFromNeo4j } = await import('../../sinks/neo4j/export.js');
         [source, tables] = await withSettings(options, (settings) => withNeo4j(settings, async (driver) => [describeTarget(settings), await relationshipTablesFromNeo4j(driver, settings.database)] as const));
       } else {
         source = options.graph;

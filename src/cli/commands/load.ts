@@ -1,8 +1,7 @@
 import { Option, type Command } from 'commander';
 import cliProgress from 'cli-progress';
 import { NODE_LABELS } from '../../graph/schema.js';
-import { withNeo4j } from '../../sinks/neo4j/connect.js';
-import { loadGraph, wipeForumkgLabels, type LoadSummary } from '../../sinks/neo4j/load.js';
+import type { LoadSummary } from '../../sinks/neo4j/load.js';
 import { describeTarget, environmentWithDotEnv } from '../../sinks/neo4j/settings.js';
 import { EXIT, UserError } from '../errors.js';
 import { readGraphFile } from './eval.js';
@@ -58,6 +57,9 @@ export async function runLoad(options: LoadCommandOptions): Promise<number> {
     throw new UserError(`--wipe deletes every node labelled ${NODE_LABELS.join(', ')} and its relationships; add --yes to confirm`, EXIT.usage);
   }
   const graph = readGraphFile(options.graph);
+  // the driver is loaded only by the commands that talk to Neo4j
+  const { withNeo4j } = await import('../../sinks/neo4j/connect.js');
+  const { loadGraph, wipeForumkgLabels } = await import('../../sinks/neo4j/load.js');
   return withSettings(options, async (settings) => withNeo4j(settings, async (driver) => {
     const target = describeTarget(settings);
     if (options.wipe) {

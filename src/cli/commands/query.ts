@@ -1,7 +1,5 @@
 import { Option, type Command } from 'commander';
-import { withNeo4j } from '../../sinks/neo4j/connect.js';
-import { formatResult, type OutputFormat } from '../../sinks/neo4j/format.js';
-import { describeParams, findSavedQuery, queryParameters, readSavedQueries, runSavedQuery } from '../../sinks/neo4j/queries.js';
+import type { OutputFormat } from '../../sinks/neo4j/format.js';
 import { EXIT, UserError } from '../errors.js';
 import { addNeo4jOptions, withSettings } from './neo4j-options.js';
 
@@ -24,7 +22,8 @@ export function registerQueries(program: Command): void {
   program
     .command('queries')
     .description('list the saved Cypher queries (cypher/*.cypher) with their parameters')
-    .action(() => {
+    .action(async () => {
+      const { readSavedQueries } = await import('../../sinks/neo4j/queries.js');
       for (const q of readSavedQueries()) {
         process.stdout.write(`${q.name}${q.params.length ? `  (--param ${q.params.map((p) => `${p.name}=${p.example}`).join(' --param ')})` : ''}\n    ${q.answers}\n`);
       }
@@ -38,6 +37,10 @@ export function registerQueries(program: Command): void {
     .option('-p, --param <key=value>', 'a query parameter (repeat for more)', collectParam, {})
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'csv', 'json']).default('table'))
     .action(async (name: string, options: QueryCommandOptions) => {
+      // the driver is loaded only by the commands that talk to Neo4j
+      const { describeParams, findSavedQuery, queryParameters, readSavedQueries, runSavedQuery } = await import('../../sinks/neo4j/queries.js');
+      const { formatResult } = await import('../../sinks/neo4j/format.js');
+      const { withNeo4j } = await import('../../sinks/neo4j/connect.js');
       const query = findSavedQuery(name);
       if (!query) throw new UserError(`no saved query named "${name}"; forumkg queries lists them (${readSavedQueries().map((q) => q.name).join(', ')})`, EXIT.usage);
       let parameters: Record<string, unknown>;

@@ -1,4 +1,3 @@
-import { isRetryableError, Neo4jError } from 'neo4j-driver';
 
 /** What went wrong talking to Neo4j, in terms a user can act on. */
 export type Neo4jFailureKind = 'settings' | 'unreachable' | 'auth' | 'database' | 'refused';
@@ -14,7 +13,8 @@ const START_HINT = 'start one with `npm run neo4j` (Java + Maven) or `docker com
 /** Turns a driver error into one line that says what failed and what to do. */
 export function describeNeo4jError(error: unknown, target: { uri: string; user: string; database?: string }): Neo4jSinkError {
   if (error instanceof Neo4jSinkError) return error;
-  const code = error instanceof Neo4jError ? error.code : '';
+  // read the driver's error by shape, so that this module does not load the driver (kept off the CLI's start-up)
+  const code = typeof (error as { code?: unknown })?.code === 'string' ? (error as { code: string }).code : '';
   const message = (error as Error)?.message ?? String(error);
   if (code === 'Neo.ClientError.Security.Unauthorized') {
     return new Neo4jSinkError('auth', `Neo4j at ${target.uri} refused user "${target.user}": wrong NEO4J_PASSWORD (or NEO4J_USER); set the password the server was started with`);
@@ -28,6 +28,6 @@ export function describeNeo4jError(error: unknown, target: { uri: string; user: 
   if (code === 'ServiceUnavailable' || code === 'SessionExpired' || /ECONNREFUSED|ECONNRESET|ENOTFOUND|EHOSTUNREACH|connect/i.test(message) && !code.startsWith('Neo.')) {
     return new Neo4jSinkError('unreachable', `cannot reach Neo4j at ${target.uri}: ${START_HINT}`);
   }
-  const retry = isRetryableError(error as Error) ? ' (a transient error: run the same command again)' : '';
+  const retry = (error as { retryable?: boolean })?.retryable ? ' (a transient error: run the same command again)' : '';
   return new Neo4jSinkError('refused', `Neo4j at ${target.uri} refused the request: ${message.split('\n')[0]}${code ? ` [${code}]` : ''}${retry}`);
 }

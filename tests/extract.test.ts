@@ -78,6 +78,16 @@ describe('organisations', () => {
   });
 });
 
+describe('honorific references', () => {
+  it('reads 谢谢曹总 as 曹总 and never takes a pronoun for a given name (这个董事长)', () => {
+    const x = extract('谢谢曹总。那这个问题呢想问一下叶总啊，叶总呢您不仅是这个人民网的这个董事长啊。\n');
+    const refs = x.mentions.filter((m) => m.reference).map((m) => m.form);
+    expect(refs).toEqual(expect.arrayContaining(['曹总', '叶总']));
+    expect(refs).not.toContain('谢曹总');
+    expect(refs).not.toContain('这个董事长');
+  });
+});
+
 describe('models and products', () => {
   it('finds named models, not generic phrases, and corrects a garbled family name', () => {
     const x = extract('华为云发布了盘古大模型5.0。行业大模型和多模态大模型都很重要。形成语音大模型实现了方言识别。\n');

@@ -37,6 +37,14 @@ describe('line normalisation', () => {
     expect(originalSurface(line, at, at + 4)).toBe('中国电信');
   });
 
+  it('drops pinyin residue between Han characters (上ang海) but keeps real Latin words (用app的, 做ai的)', () => {
+    const original = '上ang海国投副总裁杜文，我们用app的方式做ai的应用';
+    const { text, map } = normaliseLine(original, { traditional: false, stripHtml: false });
+    expect(text).toBe('上海国投副总裁杜文，我们用app的方式做ai的应用');
+    expect(originalSurface({ number: 1, original, text, map }, 0, 4)).toBe('上海国投');
+    expect(map?.[2]).toBe(5);
+  });
+
   it('matches traditional Chinese as simplified while mentions keep the original characters', () => {
     const original = '商湯科技與華為雲簽署合作協議';
     const { text, map } = normaliseLine(original, { traditional: true, stripHtml: false });

@@ -24,6 +24,18 @@ describe('resolution of ASR variants', () => {
     expect(node(seeds.graph, 'Organization', '中国兵器装备集团')?.aliases).toEqual(expect.arrayContaining(['冰装集团', '冰庄集团']));
   });
 
+  it('merges a known name said with a word repeated, and one with its words in another order', () => {
+    const ustc = seeds.resolution.entities.find((e) => e.name === '中国科学技术大学')!;
+    expect(ustc.forms.map((f) => f.form)).toContain('中国科技科学技术大学');
+    const guotou = seeds.resolution.entities.find((e) => e.forms.some((f) => f.form === '上海国投'))!;
+    expect(guotou.forms.find((f) => f.form === '上海国有投资资本公司')?.detail).toMatch(/another order/);
+  });
+
+  it('reads "open eye" as OpenAI, the way speech recognition hears the letters AI', () => {
+    const openai = seeds.resolution.entities.find((e) => e.name === 'OpenAI')!;
+    expect(openai.forms.map((f) => f.form)).toContain('open eye');
+  });
+
   it('ties honorific references to the person introduced nearby', () => {
     const liang = seeds.resolution.entities.find((e) => e.name === '梁宝俊')!;
     expect(liang.forms.some((f) => f.reason === 'honorific' && f.form === '梁总')).toBe(true);

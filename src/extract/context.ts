@@ -1,4 +1,4 @@
-import { originalSurface } from '../ingest/normalise.js';
+import { originalSurface, verbatimSurface } from '../ingest/normalise.js';
 import type { Document, Line } from '../ingest/schema.js';
 import type { Lexicon } from '../lexicon/lexicon.js';
 import type { EvidenceRef, ExtractedMention } from './schema.js';
@@ -53,7 +53,7 @@ export class DocumentContext {
   }
 
   surface(line: Line, start: number, end: number): string {
-    return originalSurface(line, start, end);
+    return verbatimSurface(line, start, end);
   }
 
   /** Adds a mention unless one of the same type already covers exactly that span; returns the kept one. */

@@ -17,7 +17,7 @@ export const NerSpanSchema = z.object({
 export type NerSpan = z.infer<typeof NerSpanSchema>;
 
 /** Words that introduce or thank a named person on stage, right before the name. */
-const BEFORE_PERSON = ['有请', '欢迎', '感谢', '谢谢', '我是', '我叫', '邀请', '请出', '嘉宾'];
+const BEFORE_PERSON = ['有请', '欢迎', '感谢', '谢谢', '我是', '我叫', '邀请', '请出', '嘉宾', 'welcome', 'thank', 'thanks'];
 /** Words that follow a named person on stage, right after the name. */
 const AFTER_PERSON = ['致辞', '上台', '发言', '演讲', '带来', '分享', '登台', '同志'];
 /** Confidence of a model mention that the rules' context supports; lexicon matches get more. */
@@ -179,7 +179,7 @@ function introducedAsPerson(ctx: DocumentContext, line: Line, span: NerSpan): bo
   if (honorific && honorific.phrase.length >= 2) return true;
   // a stage verb alone is weak evidence for two characters (感谢陈抖 is 感谢陈董 misheard)
   if (span.end - span.start < 3) return false;
-  return BEFORE_PERSON.some((w) => text.startsWith(w, before - w.length)) || AFTER_PERSON.some((w) => text.startsWith(w, after));
+  return BEFORE_PERSON.some((w) => before >= w.length && text.slice(before - w.length, before).toLowerCase() === w) || AFTER_PERSON.some((w) => text.startsWith(w, after));
 }
 
 /** Latin names of the lexicon, folded (lower case, letters and digits only), for ASR-slip matching. */

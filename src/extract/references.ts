@@ -4,6 +4,8 @@ import type { DocumentContext } from './context.js';
 const BEFORE_REFERENCE = new Set([...'的和跟与请谢是让给对向将把由及位']);
 /** Characters that may follow a one-character honorific (总, 董) when it closes a reference. */
 const AFTER_SHORT = new Set([...'和跟与的说讲在也呢啊吧来去给对刚今请为']);
+/** Pronouns, demonstratives and particles: a two-character prefix holding one (这个董事长) is speech, not a given name. */
+const NOT_IN_GIVEN_NAME = /[这那哪个我你他她它们的了是在和与也都就还又很各每]/;
 
 /**
  * Short references to a person: surname or given name + honorific (赵总, 李部长, 郑院士, 学龙院长).
@@ -27,6 +29,8 @@ export function extractReferences(ctx: DocumentContext): void {
         const before = text[start - 1];
         if (before !== undefined && /\p{Script=Han}/u.test(before) && !BEFORE_REFERENCE.has(before)) continue;
         if (size === 1 && !lexicon.surnames.has(prefix)) continue;
+        // 谢谢曹总, 请请王总: the first character ends a doubled word, it does not start a name
+        if (size === 2 && (NOT_IN_GIVEN_NAME.test(prefix) || before === prefix[0])) continue;
         if (ctx.overlapping(line.number, start, i + honorific.length).length > 0) break;
         ctx.addMention({
           type: 'Person', start, end: i + honorific.length, line: line.number, method: 'honorific', confidence: 0.5,

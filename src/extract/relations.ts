@@ -94,8 +94,11 @@ export function extractOwnership(ctx: DocumentContext, organizer?: ExtractedMent
 
 /** Cooperation said in so many words: partner, strategic cooperation, joint launch. */
 const STRONG_PARTNER_CUE = /合作伙伴|战略合作|携手|联合发布|共同发布|联合推出|共同推出|联合打造|共同打造|联合研发|共同研发|达成合作|签约合作|联合实验室/;
+const STRONG_PARTNER_CUE_ALL = new RegExp(STRONG_PARTNER_CUE.source, 'g');
 /** "和/与/跟 X …合作": X is a partner only when it stands between the preposition and 合作. */
-const WITH_COOPERATION = /(与|和|跟|同)([^，。；！？]{1,40}?)(一起|共同|联合)?(开展|展开|达成|深度|深化|进行|展开了|开展了|建立)?合作/g;
+const WITH_COOPERATION = /(与|和|跟|同)([^，。；！？]{1,40}?)(一起|共同|联合)?(开展|展开|达成|深度|深化|进行|展开了|开展了|建立)?(合作|联合创新|联合培养|联合研发)/g;
+/** The speaker's own side taking up cooperation (深化与X的合作, 加强与X合作): no other organisation is its subject. */
+const OUR_COOPERATION = /(深化|加强|推进|拓展|扩大|持续|积极|进一步|将|也|还|并)(同|与|和|跟)$/;
 /** "我们和/与/跟 …": the speaker's organisation is the one cooperating. */
 const WE = /(我们|咱们)(也|还|已经|将|会|一直|正在|共同|都|呢)*(和|与|跟|同)/;
 
@@ -120,10 +123,15 @@ export function extractStatedPartnerships(ctx: DocumentContext, organizer: Extra
       const inSentence = orgs.filter((m) => m.start >= from && m.end <= to);
       let partners: ExtractedMention[] = [];
       let cueAt = -1;
-      const strongCue = STRONG_PARTNER_CUE.exec(sentence);
+      // the speaker's organisation is one side: "我们与A合作", "深化与A的合作", "我们(和)A联合推出"
+      let ours = false;
+      // a cue inside a name (华西医院商汤科技联合实验室) names a body; it does not state a partnership
+      const strongCue = [...sentence.matchAll(STRONG_PARTNER_CUE_ALL)].find((c) => !inSentence.some((o) => o.start <= from + c.index && from + c.index < o.end));
       if (strongCue) {
         partners = inSentence;
         cueAt = strongCue.index;
+        const we = sentence.search(/我们|咱们/);
+        if (we >= 0 && inSentence.length === 1 && we < inSentence[0]!.start - from && JOINT_LAUNCH.test(sentence)) ours = true;
       } else {
         for (const m of sentence.matchAll(WITH_COOPERATION)) {
           const spanFrom = from + m.index + m[1]!.length;
@@ -132,6 +140,7 @@ export function extractStatedPartnerships(ctx: DocumentContext, organizer: Extra
           if (named.length === 0) continue;
           const before = inSentence.filter((o) => o.end <= spanFrom - m[1]!.length);
           partners.push(...before.slice(-1), ...named);
+          if (before.length === 0 && OUR_COOPERATION.test(line.text.slice(Math.max(from, spanFrom - 6), spanFrom))) ours = true;
           cueAt = m.index;
         }
       }
@@ -142,7 +151,7 @@ export function extractStatedPartnerships(ctx: DocumentContext, organizer: Extra
       const evidence = ctx.evidence(line, from + Math.max(0, cueAt), from + Math.max(0, cueAt) + 2);
       // "我们" before the first organisation: the speaker's organisation is the one cooperating
       const we = WE.exec(sentence);
-      const speaker = we && we.index < distinct[0]!.start - from ? speakers.at(line.number) ?? organizer : undefined;
+      const speaker = ours || (we && we.index < distinct[0]!.start - from) ? speakers.at(line.number) ?? organizer : undefined;
       if (speaker) {
         for (const other of distinct) if (!sameOrg(other, speaker)) relations.push({ type: 'PARTNERS_WITH', from: speaker.id, to: other.id, basis, evidence });
         // "我们和A、B、C一起合作": the others named work together too

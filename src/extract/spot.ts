@@ -88,6 +88,7 @@ export function spotWeakAliases(ctx: DocumentContext): void {
 export function spotLatinMisspellings(ctx: DocumentContext): void {
   for (const line of ctx.contentLines()) {
     if (!/[A-Za-z]{4}/.test(line.text)) continue;
+    spotSpokenAi(ctx, line);
     LATIN_TOKEN.lastIndex = 0;
     for (const m of line.text.matchAll(LATIN_TOKEN)) {
       const token = m[1]!;
@@ -102,5 +103,22 @@ export function spotLatinMisspellings(ctx: DocumentContext): void {
         ...(close.entry.kind ? { kind: close.entry.kind } : {}), ...(close.entry.category ? { category: close.entry.category } : {}),
       }, line);
     }
+  }
+}
+
+/** A Latin word followed by "eye", the way speech recognition hears the letters AI (open eye → OpenAI). */
+const SPOKEN_AI = /(?<![A-Za-z0-9])([A-Za-z]{1,12}) ?(?:eye|Eye|EYE)(?![A-Za-z0-9])/g;
+
+function spotSpokenAi(ctx: DocumentContext, line: Line): void {
+  SPOKEN_AI.lastIndex = 0;
+  for (const m of line.text.matchAll(SPOKEN_AI)) {
+    const entry = ctx.lexicon.lookup(`${m[1]}AI`);
+    const start = m.index;
+    const end = start + m[0].length;
+    if (!entry || entry.type === 'Person' || ctx.overlapping(line.number, start, end).length > 0) continue;
+    ctx.addMention({
+      type: entry.type, start, end, line: line.number, method: 'lexicon', lexiconName: entry.name, confidence: 0.7,
+      ...(entry.kind ? { kind: entry.kind } : {}), ...(entry.category ? { category: entry.category } : {}),
+    }, line);
   }
 }

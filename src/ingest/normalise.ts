@@ -9,6 +9,13 @@ const ANY_NOISE = /[\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\u{FE0E}\u{FE0F}
 /** What of an HTML page is not text: scripts, styles and comments with their content, tags (over lines too), entities. */
 const HTML_NOISE = /<(script|style|noscript|template)\b[\s\S]*?<\/\1\s*>|<!--[\s\S]*?-->|<[!/?a-zA-Z][^<>]{0,2000}>|&(?:[a-zA-Z]{2,8}|#\d{1,7}|#x[0-9a-fA-F]{1,6});/g;
 
+/**
+ * A pinyin syllable of three or four lower-case letters between two Han characters (上ang海, 庄ang穆地):
+ * speech recognition's residue, not a word. Two-letter ones (做ai的) and non-syllables (用app的) stay.
+ */
+const PINYIN_RESIDUE = /(?<=\p{Script=Han})[a-z]{3,4}(?=\p{Script=Han})/gu;
+const PINYIN_SYLLABLE = /^(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ui|er|a|o|e|i|u|v)$/;
+
 const toSimplified = OpenCC.Converter({ from: 'hk', to: 'cn' });
 
 export interface NormaliseOptions {
@@ -27,9 +34,17 @@ export type Range = [number, number];
  * the index of the unit in the original line it came from (omitted when the two are identical).
  */
 export function normaliseLine(original: string, options: NormaliseOptions, ranges: Range[] = []): { text: string; map?: number[] } {
-  if (!options.traditional && ranges.length === 0 && !ANY_NOISE.test(original)) return { text: original };
+  const residue = /\p{Script=Han}[a-z]{3,4}\p{Script=Han}/u.test(original);
+  if (!options.traditional && ranges.length === 0 && !residue && !ANY_NOISE.test(original)) return { text: original };
   const removed = new Uint8Array(original.length);
   let anyRemoved = false;
+  if (residue) {
+    for (const m of original.matchAll(PINYIN_RESIDUE)) {
+      if (!PINYIN_SYLLABLE.test(m[0])) continue;
+      removed.fill(1, m.index, m.index + m[0].length);
+      anyRemoved = true;
+    }
+  }
   for (const [from, to] of ranges) {
     removed.fill(1, from, to);
     anyRemoved = true;
@@ -146,4 +161,13 @@ export function originalSurface(line: Line, start: number, end: number): string 
   let out = '';
   for (let i = start; i < end; i++) out += line.original[line.map[i]!] ?? '';
   return out;
+}
+
+/**
+ * The original line's text from the first to the last unit behind `text.slice(start, end)`, with what
+ * was removed inside it (上ang海国投): a mention's verbatim surface, a substring of the line.
+ */
+export function verbatimSurface(line: Line, start: number, end: number): string {
+  if (!line.map || end <= start) return line.text.slice(start, end);
+  return line.original.slice(line.map[start]!, line.map[end - 1]! + 1);
 }

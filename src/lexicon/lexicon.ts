@@ -55,6 +55,16 @@ interface PinyinNode {
 const LATIN_WORD_CHAR = /[a-z0-9]/i;
 /** Endings an organisation's name is written with or without (legal form, group). */
 export const LEGAL_ENDINGS = ['股份有限公司', '集团有限公司', '有限责任公司', '集团股份有限公司', '集团公司', '有限公司', '集团', '公司', '科技'];
+function anagramKey(form: string): string | undefined {
+  const core = stripLegalEnding(form);
+  return /^\p{Script=Han}{6,}$/u.test(core) ? [...core].sort().join('') : undefined;
+}
+
+function stripLegalEnding(form: string): string {
+  for (const ending of LEGAL_ENDINGS) if (form.endsWith(ending) && form.length > ending.length) return form.slice(0, -ending.length);
+  return form;
+}
+
 const TYPE_PRIORITY: Record<EntityType, number> = { Model: 0, Product: 1, Organization: 2, Person: 3 };
 
 function isHanOnly(text: string): boolean {
@@ -99,6 +109,7 @@ export class Lexicon {
   private readonly pinyinStartChars = new Map<string, boolean>();
   private readonly closestCache = new Map<string, ReturnType<Lexicon['closestUncached']>>();
   private homophoneKeys?: Map<string, LexEntry>;
+  private anagramKeys?: Map<string, LexEntry>;
   private weak?: Map<string, LexEntry>;
   private latinForms?: Array<{ key: string; form: string; entry: LexEntry }>;
   private latinByLength?: Map<number, Array<{ key: string; form: string; entry: LexEntry }>>;
@@ -295,6 +306,25 @@ export class Lexicon {
       if (distance <= budget && (!best || distance < best.distance)) best = { entry: candidate.entry, form: candidate.form, distance };
     }
     return best;
+  }
+
+  /**
+   * The organisation whose name, without its legal ending, has exactly the same characters in another
+   * order (上海国有投资资本公司 / 上海国有资本投资有限公司): a speaker's slip, six characters or more.
+   */
+  anagram(form: string): LexEntry | undefined {
+    if (!this.anagramKeys) {
+      this.anagramKeys = new Map();
+      for (const entry of this.entries) {
+        if (entry.type !== 'Organization') continue;
+        for (const f of [entry.name, ...entry.aliases]) {
+          const key = anagramKey(f);
+          if (key && !this.anagramKeys.has(key)) this.anagramKeys.set(key, entry);
+        }
+      }
+    }
+    const key = anagramKey(form);
+    return key ? this.anagramKeys.get(key) : undefined;
   }
 
   /** Weak aliases (ordinary words that can also name an entity: 苹果, 中兴), by form. */

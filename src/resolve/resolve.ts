@@ -159,6 +159,11 @@ export function resolve(extractions: Extraction[], lexicon: Lexicon, options: Re
       union(g, lexiconGroup(latin.entry.type, latin.entry.name), 'lexicon-alias', `${form} ≈ ${latin.form} (spelling, distance ${latin.distance})`);
       continue;
     }
+    const reordered = g.type === 'Organization' ? lexicon.anagram(form) : undefined;
+    if (reordered) {
+      union(g, lexiconGroup('Organization', reordered.name), 'lexicon-alias', `${form}: the characters of ${reordered.name} in another order`);
+      continue;
+    }
     if (g.type === 'Organization' || g.type === 'Model' || g.type === 'Product') {
       const close = lexicon.closest(form, g.type, REVIEW_SLACK);
       // a little more leeway when the lexicon's entity is named in the same transcript with the same ending (商南科技 / 商汤科技)
@@ -373,6 +378,12 @@ function majority<T extends string>(values: T[]): T | undefined {
 
 type Union = (from: Group, to: Group, reason: MergeReason, detail?: string) => void;
 
+/** `long` is `short` with one or two characters more inside, same start and end (海南省大数据局 / 海南省大数据管理局). */
+function wordLeftOut(short: string, long: string): boolean {
+  return short.length >= 5 && long.length > short.length && long.length - short.length <= 2 &&
+    long.slice(0, 2) === short.slice(0, 2) && long.at(-1) === short.at(-1) && isSubsequence(short, long);
+}
+
 function isSubsequence(short: string, long: string): boolean {
   let k = 0;
   for (const ch of long) if (k < short.length && ch === short[k]) k++;
@@ -406,10 +417,9 @@ function mergeWithinTranscripts(groups: Map<string, Group>, union: Union): void 
       let best: { other: Group; match: string; distance: number } | undefined;
       for (const other of orgs) {
         if (root(other) === root(g)) continue;
-        const match = forms(other).find((f) => f.length > form.length && (
-          f.endsWith(form) ||
-          (form.length >= 5 && f.length - form.length <= 2 && f.slice(0, 2) === form.slice(0, 2) && f.at(-1) === form.at(-1) && isSubsequence(form, f))
-        ));
+        const match = forms(other).find((f) => (f.length > form.length && (f.endsWith(form) || wordLeftOut(form, f))) ||
+          // a known name with a word said twice or misheard in (中国科技科学技术大学)
+          (root(other).lexiconName !== undefined && wordLeftOut(f, form)));
         if (!match) continue;
         const distance = Math.min(...other.mentions.filter((m) => m.source === doc).flatMap((m) => lines.map((l) => Math.abs(l - m.line))));
         if (!best || distance < best.distance) best = { other, match, distance };

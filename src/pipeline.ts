@@ -7,7 +7,7 @@ import type { Rejection } from './ingest/schema.js';
 import type { Lexicon } from './lexicon/lexicon.js';
 import { applyOverrides, type Overrides, type OverridesOutcome } from './resolve/overrides.js';
 import { resolve, type ResolveOptions } from './resolve/resolve.js';
-import { openModels, type ModelInfo, type ModelOptions } from './models/index.js';
+import { nerRequested, openModels, type ModelInfo, type ModelOptions } from './models/index.js';
 import type { Resolution } from './resolve/schema.js';
 import { loadLexicon } from './workers/lexicon.js';
 import { createExtractor } from './extract/index.js';
@@ -63,12 +63,18 @@ export async function buildFromPaths(inputs: string[], options: BuildOptions = {
   };
   const { files, rejections } = await discoverInputs(inputs);
   lap('discover');
-  const models = options.models ? await openModels(options.models) : undefined;
-  // A NER model runs on this thread, transcript by transcript, so extraction stays beside it.
-  const withNer = models?.info.some((m) => m.role === 'ner') ?? false;
+  const withNer = options.models ? nerRequested(options.models) : false;
   // Each worker loads its own lexicon and segmenter (about a second): worth it only for a corpus that
-  // takes longer than that to extract on one thread.
-  const jobs = withNer ? 1 : Math.min(options.jobs ?? (await totalBytes(files) < PARALLEL_FROM_BYTES ? 1 : defaultJobs()), files.length);
+  // takes longer than that to extract on one thread, which comes sooner with a NER model beside the rules.
+  const parallelFrom = withNer ? PARALLEL_WITH_NER_FROM_BYTES : PARALLEL_FROM_BYTES;
+  const jobs = Math.min(options.jobs ?? (await totalBytes(files) < parallelFrom ? 1 : defaultJobs()), files.length);
+  // On workers, each runs the NER model beside its extractor; this thread keeps only the embeddings.
+  const nerOnWorkers = withNer && jobs > 1;
+  const models = options.models
+    ? await openModels(nerOnWorkers ? { ...options.models, ner: 'none', nerModel: undefined } : options.models)
+    : undefined;
+  let workerModels: ModelInfo[] = [];
+  let workerNerMs = 0;
   let lexicon: Lexicon;
   let outcomes: Outcome[];
   if (jobs <= 1) {
@@ -81,11 +87,19 @@ export async function buildFromPaths(inputs: string[], options: BuildOptions = {
       options.onProgress?.(index + 1, files.length, path);
     }
   } else {
+    const m = options.models;
     const extracting = extractFiles(files, {
       jobs,
       lexiconFiles: options.lexiconFiles ?? [],
       maxFileBytes: options.maxFileBytes,
-      onOutcome: (outcome, done) => options.onProgress?.(done, files.length, files[outcome.index]!),
+      ...(nerOnWorkers && m ? { ner: { ner: m.ner, nerModel: m.nerModel, nerLabels: m.nerLabels, home: m.home, threads: m.threads } } : {}),
+      onModels: (info) => {
+        if (workerModels.length === 0) workerModels = info;
+      },
+      onOutcome: (outcome, done) => {
+        if ('nerMs' in outcome && outcome.nerMs) workerNerMs += outcome.nerMs;
+        options.onProgress?.(done, files.length, files[outcome.index]!);
+      },
     });
     try {
       lexicon = loadLexicon(options.lexiconFiles);
@@ -124,13 +138,17 @@ export async function buildFromPaths(inputs: string[], options: BuildOptions = {
   const graph = buildGraph(extractions, resolution);
   GraphSchema.parse(graph);
   lap('graph');
+  if (workerNerMs) timings['model ner'] = Math.round(workerNerMs);
   for (const [role, ms] of Object.entries(models?.timings ?? {})) timings[`model ${role}`] = ms;
   await models?.dispose();
-  return { graph, resolution, extractions, documents, rejections, timings, ...(overrides ? { overrides } : {}), models: models?.info ?? [] };
+  const modelInfo = [...workerModels, ...(models?.info ?? [])];
+  return { graph, resolution, extractions, documents, rejections, timings, ...(overrides ? { overrides } : {}), models: modelInfo };
 }
 
 /** Below this many bytes of input, extraction runs on the main thread unless -j says otherwise. */
 const PARALLEL_FROM_BYTES = 4 * 1024 * 1024;
+/** The same with a NER model, which costs more per byte than the rules. */
+const PARALLEL_WITH_NER_FROM_BYTES = 256 * 1024;
 
 async function totalBytes(files: string[]): Promise<number> {
   let total = 0;

@@ -15,7 +15,7 @@ import { documentPieces } from '../src/models/sentences.js';
 import { LAC_SPEC } from '../src/models/specs.js';
 import { alignTokens, decodeSpans, labelMap, loadTokenClassifier } from '../src/models/token-classification.js';
 import { viterbi } from '../src/models/viterbi.js';
-import { loadLexicon } from '../src/pipeline.js';
+import { buildFromPaths, loadLexicon } from '../src/pipeline.js';
 import { resolve } from '../src/resolve/resolve.js';
 import { SEEDS } from './helpers.js';
 import { fixtureHome, FIXTURES } from './model-fixtures.js';
@@ -255,6 +255,15 @@ describe('finding and opening models', () => {
     await expect(openModels({ home: empty, ner: 'lac' })).rejects.toThrow(/npm run models/);
     await expect(openModels({ home: empty, nerModel: path.join(FIXTURES, 'tiny-embed', 'onnx') })).rejects.toThrow(/onnx is not a transformers.js model folder/);
   });
+
+  it('runs the NER model on worker threads beside their extractors, with the same graph as on one thread', async () => {
+    const models = { home: fixtureHome(), embedModel: 'none' };
+    const onWorkers = await buildFromPaths([SEEDS], { models, jobs: 2 });
+    const onOneThread = await buildFromPaths([SEEDS], { models, jobs: 1 });
+    expect(onWorkers.models.map((m) => [m.role, m.name])).toEqual([['ner', 'tiny-lac']]);
+    expect(onWorkers.timings['model ner']).toBeGreaterThan(0);
+    expect(onWorkers.graph).toEqual(onOneThread.graph);
+  }, 120_000);
 
   it('opens the cached models and finds spans in a document', async () => {
     const session = (await openModels({ home: fixtureHome() }))!;

@@ -86,6 +86,14 @@ export function modelsHint(options: ModelOptions): string | undefined {
   return `hint: optional NER and embedding models (Baidu LAC, multilingual-e5-small) can find more people and organisations; run \`npm run models\` once to install them into ${options.home ?? modelsHome()} (see README, Models)`;
 }
 
+/** Whether these options give a NER model (so that extraction can run it beside the rules, on workers). */
+export function nerRequested(options: ModelOptions): boolean {
+  if (options.enabled === false) return false;
+  if (options.nerModel) return true;
+  if (options.ner === 'none') return false;
+  return options.ner === 'lac' || findModels(options.home ?? modelsHome()).lac !== undefined;
+}
+
 /** Loads the models the options ask for; undefined when there are none to use. */
 export async function openModels(options: ModelOptions): Promise<ModelSession | undefined> {
   if (options.enabled === false) return undefined;

@@ -2,10 +2,11 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { createExtractor, type Extractor } from '../extract/index.js';
 import { extractFile } from './extract-file.js';
 import { loadLexicon } from './lexicon.js';
-import { JobSchema, WorkerSetupSchema, type Job, type WorkerMessage } from './messages.js';
+import { JobSchema, WorkerSetupSchema, type Job, type Outcome, type WorkerMessage } from './messages.js';
+import { ModelError, openModels, type ModelSession } from '../models/index.js';
 
 /**
- * An extraction worker: builds its own lexicon and segmenter once, then reads and extracts the
+ * An extraction worker: builds its own lexicon and segmenter (and NER model, if asked) once, then reads and extracts the
  * transcripts it is sent, one at a time (so it holds one document's text at most), and sends back
  * each extraction as plain data.
  */
@@ -14,11 +15,13 @@ const send = (message: WorkerMessage) => port.postMessage(message);
 const setup = WorkerSetupSchema.parse(workerData);
 
 let extractor: Extractor;
+let models: ModelSession | undefined;
 try {
   extractor = createExtractor(loadLexicon(setup.lexiconFiles));
-  send({ type: 'ready' });
+  models = setup.ner ? await openModels({ ...setup.ner, embedModel: 'none' }) : undefined;
+  send({ type: 'ready', ...(models ? { models: models.info } : {}) });
 } catch (error) {
-  send({ type: 'fatal', message: (error as Error).message });
+  send({ type: 'fatal', message: (error as Error).message, modelError: error instanceof ModelError });
   process.exit(1);
 }
 
@@ -27,7 +30,19 @@ let busy = false;
 async function pump(): Promise<void> {
   if (busy) return;
   busy = true;
-  for (let job = queue.shift(); job; job = queue.shift()) send({ type: 'outcome', outcome: await extractFile(job, extractor, setup.maxFileBytes) });
+  for (let job = queue.shift(); job; job = queue.shift()) {
+    const nerBefore = models?.timings.ner ?? 0;
+    let outcome: Outcome;
+    try {
+      outcome = await extractFile(job, extractor, setup.maxFileBytes, models && ((doc) => models!.findings(doc)));
+    } catch (error) {
+      // a failing model stops the build, as it does on the main thread
+      send({ type: 'fatal', message: (error as Error).message, modelError: error instanceof ModelError });
+      process.exit(1);
+    }
+    if (models && 'extraction' in outcome) outcome.nerMs = (models.timings.ner ?? 0) - nerBefore;
+    send({ type: 'outcome', outcome });
+  }
   busy = false;
 }
 

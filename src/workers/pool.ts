@@ -4,6 +4,8 @@ import path from 'node:path';
 import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { ModelError } from '../models/errors.js';
+import type { ModelInfo } from '../models/index.js';
 import type { Job, Outcome, WorkerMessage, WorkerSetup } from './messages.js';
 
 /** Jobs sent ahead to each worker, so that it never waits for the main thread between transcripts. */
@@ -37,6 +39,8 @@ export interface PoolOptions extends WorkerSetup {
   jobs: number;
   /** Called as each transcript is done, in the order they finish. */
   onOutcome?: (outcome: Outcome, done: number) => void;
+  /** Called with the models a worker loaded, when it is ready. */
+  onModels?: (models: ModelInfo[]) => void;
 }
 
 /**
@@ -47,7 +51,7 @@ export interface PoolOptions extends WorkerSetup {
 export function extractFiles(files: string[], options: PoolOptions): Promise<Outcome[]> {
   const outcomes: Array<Outcome | undefined> = new Array(files.length);
   if (files.length === 0) return Promise.resolve([]);
-  const setup: WorkerSetup = { lexiconFiles: options.lexiconFiles, maxFileBytes: options.maxFileBytes };
+  const setup: WorkerSetup = { lexiconFiles: options.lexiconFiles, maxFileBytes: options.maxFileBytes, ...(options.ner ? { ner: options.ner } : {}) };
   const pending: Job[] = files.map((path, index) => ({ index, path }));
   let done = 0;
   let restarts = 0;
@@ -85,9 +89,10 @@ export function extractFiles(files: string[], options: PoolOptions): Promise<Out
       worker.on('message', (message: WorkerMessage) => {
         if (message.type === 'ready') {
           ready = true;
+          if (message.models) options.onModels?.(message.models);
           feed();
         }
-        else if (message.type === 'fatal') finish(new Error(message.message));
+        else if (message.type === 'fatal') finish(message.modelError ? new ModelError(message.message) : new Error(message.message));
         else {
           const at = inFlight.findIndex((j) => j.index === message.outcome.index);
           if (at >= 0) inFlight.splice(at, 1);

@@ -105,6 +105,14 @@ describe('models and products', () => {
   });
 });
 
+describe('bare versions', () => {
+  it('names a version said on its own after the model being talked about, but not a quantity', () => {
+    const x = extract('接下来讲一讲我们的日新5。5。是因为我们5。0才发布不久，两个月前我们推出了5。0。\n我们的收入增长了3。5倍。\n');
+    const models = x.mentions.filter((m) => m.type === 'Model').map((m) => `${m.form}=${m.impliedName ?? m.lexiconName}`);
+    expect(models).toEqual(['日新5。5=日日新5.5', '5。0=日日新5.0', '5。0=日日新5.0']);
+  });
+});
+
 describe('signing events', () => {
   it('reads the ceremony: name, subject, parties (witnesses excluded) and signatories', () => {
     const x = seedExtraction('002_006024088c0cb5f1.txt');

@@ -4,7 +4,7 @@ import { DocumentContext } from './context.js';
 import { extractEnumerations } from './enumerations.js';
 import { extractIntroductions } from './introductions.js';
 import { addModelMentions, type NerSpan } from './ner.js';
-import { attachVersions, extractFamilyHomophones, extractLatinModels, extractModelPatterns, extractVersionedModels } from './models.js';
+import { attachVersions, extractBareVersions, extractFamilyHomophones, extractLatinModels, extractModelPatterns, extractVersionedModels } from './models.js';
 import { addParentMentions, extractSuffixOrganizations } from './organizations.js';
 import { extractLatinProducts, extractProductPatterns } from './products.js';
 import { extractReferences } from './references.js';
@@ -45,6 +45,7 @@ export function extractDocument(doc: Document, extractor: Extractor, findings: M
   addParentMentions(ctx);
   extractFamilyHomophones(ctx);
   extractVersionedModels(ctx);
+  extractBareVersions(ctx);
   extractModelPatterns(ctx);
   extractLatinModels(ctx);
   attachVersions(ctx, ctx.mentions);

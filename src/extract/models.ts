@@ -218,3 +218,33 @@ export function extractVersionedModels(ctx: DocumentContext): void {
     }
   }
 }
+
+/** A bare version (5。0) right after words that name one's own release, not a quantity. */
+const BARE_VERSION = /(我们的?|推出了?|发布了?|发了?|叫做?|升级到|迭代到|我们在)(\d{1,2}[.。．]\d{1,2})(?![\d%％]|[.。．]\d|\s?[亿万千百倍个年月日号秒分元位条家种款次TBPGtbpgKkMm])/g;
+/** How far back (in lines) the model a bare version belongs to may have been named. */
+const BARE_VERSION_REACH = 20;
+
+/**
+ * A version said on its own (我们5。0才发布不久, 推出了5。0) while a versioned model is being talked about:
+ * a Model named with the family of the nearest versioned model named before it (日日新5.0).
+ */
+export function extractBareVersions(ctx: DocumentContext): void {
+  const versioned = ctx.mentions.filter((m) => m.type === 'Model' && m.family && m.versions?.length).sort((a, b) => a.line - b.line || a.start - b.start);
+  if (versioned.length === 0) return;
+  for (const line of ctx.contentLines()) {
+    if (!/\d[.。．]\d/.test(line.text)) continue;
+    BARE_VERSION.lastIndex = 0;
+    for (const m of line.text.matchAll(BARE_VERSION)) {
+      const start = m.index + m[1]!.length;
+      const end = start + m[2]!.length;
+      if (ctx.overlapping(line.number, start, end).length > 0) continue;
+      const before = versioned.filter((v) => (v.line < line.number || (v.line === line.number && v.end <= start)) && line.number - v.line <= BARE_VERSION_REACH).at(-1);
+      if (!before) continue;
+      const version = normalizeVersion(m[2]!);
+      ctx.addMention({
+        type: 'Model', start, end, line: line.number, method: 'model-pattern', confidence: 0.6,
+        impliedName: `${before.family}${version}`, versions: [version], family: before.family!,
+      }, line);
+    }
+  }
+}

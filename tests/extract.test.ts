@@ -105,6 +105,17 @@ describe('models and products', () => {
   });
 });
 
+describe('what is not a name', () => {
+  it('keeps a misheard known organisation, a doubled character and a clause ending in a verb out of the people', () => {
+    const x = extract('云之声联合创始人、创新事业部总裁陈吉胜先生。好好，这个谢谢魏魏主任啊。他能够真正的将AI变成虚拟老师。\n');
+    expect(forms(x, 'Person')).toEqual(expect.arrayContaining(['陈吉胜']));
+    expect(forms(x, 'Person')).not.toEqual(expect.arrayContaining(['云之声']));
+    expect(forms(x, 'Person').filter((f) => f.includes('魏魏') || f === '成虚拟')).toEqual([]);
+    expect(forms(x, 'Organization')).not.toContain('将AI变');
+    expect(x.mentions.find((m) => m.form === '云之声')?.lexiconName).toBe('云知声');
+  });
+});
+
 describe('bare versions', () => {
   it('names a version said on its own after the model being talked about, but not a quantity', () => {
     const x = extract('接下来讲一讲我们的日新5。5。是因为我们5。0才发布不久，两个月前我们推出了5。0。\n我们的收入增长了3。5倍。\n');

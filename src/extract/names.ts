@@ -36,12 +36,15 @@ export function isPlausibleName(text: string, lexicon: Lexicon, check: NameCheck
   if (chars.length > maxLength) return false;
   if (chars.length >= 4 && !compound) return check.long === true;
   if (!compound && !lexicon.surnames.has(chars[0]!)) return false;
+  if (chars.length === 2 && chars[0] === chars[1]) return false; // 魏魏 of 谢谢魏魏主任: a doubled character, not a name
   if (UNIT_FINAL_CHARS.has(chars[chars.length - 1]!)) return false; // 程系 of 工程系, 数据局
   if (check.segmenter && !check.long) {
     if (chars.length === 2 && check.segmenter.isOrdinaryWord(text)) return false;
     if (chars.length === 3 && !compound && check.segmenter.isOrdinaryWord(chars[0]! + chars[1]!)) return false; // 理解柯
     // a conjunction or preposition before an ordinary word (和见证, 与会议) is not a surname and a given name
     if (chars.length === 3 && FUNCTION_SURNAMES.has(chars[0]!) && check.segmenter.isOrdinaryWord(chars[1]! + chars[2]!)) return false;
+    // 云之声 for 云知声: a known organisation misheard, not a person
+    if (chars.length === 3 && lexicon.homophone(text, 'Organization')) return false;
   }
   return true;
 }

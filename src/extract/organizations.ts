@@ -138,7 +138,10 @@ export function organizationSlot(
     // a bare name: it must read as a proper noun, not an ordinary word (签约嘉宾, 以下嘉宾)
     if (options.requireEvidence || [...raw].length > MAX_BARE_SLOT) return undefined;
     if (ctx.segmenter.isOrdinaryWord(raw)) return undefined;
-    if (!ctx.segmenter.tag(raw).some((t) => PROPER_TAGS.has(t.tag))) return undefined;
+    const tags = ctx.segmenter.tag(raw);
+    if (!tags.some((t) => PROPER_TAGS.has(t.tag))) return undefined;
+    // 将AI变 of 将AI变成虚拟老师: a name does not end in a verb
+    if (/^v[dg]?$/.test(tags.at(-1)!.tag)) return undefined;
   }
   if ([...raw].length > 24) return undefined;
   return { line, start, end, kind: suffix?.kind ?? homophone?.entry.kind ?? 'company', confidence: suffix ? 0.85 : 0.7 };

@@ -30,7 +30,7 @@ export function extractReferences(ctx: DocumentContext): void {
         if (before !== undefined && /\p{Script=Han}/u.test(before) && !BEFORE_REFERENCE.has(before)) continue;
         if (size === 1 && !lexicon.surnames.has(prefix)) continue;
         // 谢谢曹总, 请请王总: the first character ends a doubled word, it does not start a name
-        if (size === 2 && (NOT_IN_GIVEN_NAME.test(prefix) || before === prefix[0])) continue;
+        if (size === 2 && (NOT_IN_GIVEN_NAME.test(prefix) || before === prefix[0] || prefix[0] === prefix[1])) continue;
         if (ctx.overlapping(line.number, start, i + honorific.length).length > 0) break;
         ctx.addMention({
           type: 'Person', start, end: i + honorific.length, line: line.number, method: 'honorific', confidence: 0.5,

@@ -204,8 +204,9 @@ export function resolve(extractions: Extraction[], lexicon: Lexicon, options: Re
     const form = g.mentions[0]!.form;
     if ([...form].length < (g.type === 'Person' ? 2 : 3)) continue;
     const docs = g.type === 'Person' ? [...new Set(g.mentions.map((m) => m.source))] : ['*'];
+    const sound = foldedKey(form);
     for (const doc of docs) {
-      const key = `${g.type}|${doc}|${foldedKey(form)}`;
+      const key = `${g.type}|${doc}|${sound}`;
       const other = byPinyin.get(key);
       if (other && root(other) !== root(g)) union(g, other, 'pinyin-homophone', `${displayPinyin(form)} = ${displayPinyin(other.mentions[0]!.form)}`);
       else byPinyin.set(key, g);
@@ -265,18 +266,18 @@ export function resolve(extractions: Extraction[], lexicon: Lexicon, options: Re
     for (const [form, why] of g.reasons) if (!reasons.has(form) || why.reason !== 'same-name') reasons.set(form, why);
     reasonsOf.set(r, reasons);
   }
-  const usedIds = new Set<string>();
+  const entityById = new Map<string, Entity>();
   const pinnedByForm = new Map<string, string>();
   for (const p of options.pinned ?? []) for (const f of [p.name, ...p.forms]) pinnedByForm.set(`${p.type}|${normalizeName(f)}`, p.name);
   for (const [r, mentions] of members) {
     if (mentions.length === 0) continue;
     const entity = buildEntity(r, mentions, reasonsOf.get(r)!, lexicon, pinnedByForm);
-    if (usedIds.has(entity.id)) {
-      const existing = entities.find((e) => e.id === entity.id)!;
+    const existing = entityById.get(entity.id);
+    if (existing) {
       mergeInto(existing, entity);
       entityOfGroup.set(r, existing);
     } else {
-      usedIds.add(entity.id);
+      entityById.set(entity.id, entity);
       entities.push(entity);
       entityOfGroup.set(r, entity);
     }
@@ -285,10 +286,11 @@ export function resolve(extractions: Extraction[], lexicon: Lexicon, options: Re
 
   // 4. honorific references: the person of that surname (or given name) introduced nearest before, else after
   const peopleByDoc = new Map<string, Array<{ entity: Entity; line: number }>>();
+  const groupsOfEntity = new Map<Entity, Group[]>();
+  for (const [r, e] of entityOfGroup) if (e.type === 'Person') pushTo(groupsOfEntity, e, r);
   for (const entity of entities) {
     if (entity.type !== 'Person') continue;
-    for (const [r, e] of entityOfGroup) {
-      if (e !== entity) continue;
+    for (const r of groupsOfEntity.get(entity) ?? []) {
       for (const m of members.get(r)!) {
         const list = peopleByDoc.get(m.source) ?? [];
         list.push({ entity, line: m.line });
@@ -296,12 +298,18 @@ export function resolve(extractions: Extraction[], lexicon: Lexicon, options: Re
       }
     }
   }
+  const sounds = new Map<string, string>();
+  const soundOf = (text: string) => {
+    let key = sounds.get(text);
+    if (key === undefined) sounds.set(text, (key = foldedKey(text)));
+    return key;
+  };
   for (const ref of references) {
     const { surname } = ref.reference!;
     // 赵总 → the 赵 of the transcript; 学龙院长 → 李学龙, also when ASR wrote the given name with other characters (中江总 → 何忠江)
-    const givenKey = surname.length === 2 ? foldedKey(surname) : '';
+    const givenKey = surname.length === 2 ? soundOf(surname) : '';
     const candidates = (peopleByDoc.get(ref.source) ?? []).filter(({ entity }) =>
-      entity.name.startsWith(surname) ? entity.name.length > surname.length : surname.length === 2 && entity.name.length === 3 && foldedKey(entity.name.slice(1)) === givenKey);
+      entity.name.startsWith(surname) ? entity.name.length > surname.length : surname.length === 2 && entity.name.length === 3 && soundOf(entity.name.slice(1)) === givenKey);
     if (candidates.length === 0) continue;
     // the nearest introduction, looking back first: a later one counts at one and a half times its distance
     const distance = (c: { line: number }) => (c.line <= ref.line ? ref.line - c.line : (c.line - ref.line) * 1.5);
@@ -394,56 +402,109 @@ function isSubsequence(short: string, long: string): boolean {
  * Merges that need the context of one transcript: a unit named without its parent (人工智能研究院 for
  * 中国电信人工智能研究院), a name with a word left out (海南省大数据局 / 海南省大数据管理局), and people
  * written in slightly different ways (邵广 / 邵广路, 吴世军 / 胡世军, 柯瑞荣 / 柯瑞文 with the same title).
+ * Each group's mentions are indexed by transcript once, and pairs are only tried among candidates that
+ * share the keys a merge needs (last character; first two or last two characters), in the order an
+ * all-pairs loop would try them, so that the merges are the same.
  */
 function mergeWithinTranscripts(groups: Map<string, Group>, union: Union): void {
-  const byDoc = new Map<string, Set<Group>>();
+  const byDoc = new Map<string, Map<Group, Located[]>>();
   for (const g of groups.values()) {
     for (const m of g.mentions) {
-      const set = byDoc.get(m.source) ?? new Set<Group>();
-      set.add(g);
-      byDoc.set(m.source, set);
+      let inDoc = byDoc.get(m.source);
+      if (!inDoc) byDoc.set(m.source, (inDoc = new Map()));
+      const list = inDoc.get(g);
+      if (list) list.push(m);
+      else inDoc.set(g, [m]);
     }
   }
-  for (const [doc, set] of byDoc) {
-    const forms = (g: Group) => [...new Set(g.mentions.filter((m) => m.source === doc).map((m) => m.form))];
-    const named = [...set].filter((g) => g.type !== 'Person');
-    for (const g of named) {
-      if (g.lexiconName || g.impliedName) continue;
-      const form = g.mentions[0]!.form;
-      if ([...form].length < 4) continue;
-      const orgs = named.filter((o) => o.type === g.type);
-      // among the organisations this form can be short for, the one named nearest to it
-      const lines = g.mentions.filter((m) => m.source === doc).map((m) => m.line);
-      let best: { other: Group; match: string; distance: number } | undefined;
-      for (const other of orgs) {
-        if (root(other) === root(g)) continue;
-        const match = forms(other).find((f) => (f.length > form.length && (f.endsWith(form) || wordLeftOut(form, f))) ||
-          // a known name with a word said twice or misheard in (中国科技科学技术大学)
-          (root(other).lexiconName !== undefined && wordLeftOut(f, form)));
-        if (!match) continue;
-        const distance = Math.min(...other.mentions.filter((m) => m.source === doc).flatMap((m) => lines.map((l) => Math.abs(l - m.line))));
-        if (!best || distance < best.distance) best = { other, match, distance };
-      }
-      if (best) union(g, best.other, 'abbreviation', `${form} ⊂ ${best.match}`);
+  // across the whole corpus, as the merge rules read them (a group's mentions never change)
+  const titles = new Map<Group, Set<string>>();
+  const titlesOf = (g: Group) => {
+    let set = titles.get(g);
+    if (!set) titles.set(g, (set = new Set(g.mentions.flatMap((m) => m.titles ?? []))));
+    return set;
+  };
+  for (const inDoc of byDoc.values()) {
+    mergeUnitsInTranscript(inDoc, union);
+    mergePeopleInTranscript([...inDoc.keys()].filter((g) => g.type === 'Person' && !g.mentions.every((m) => m.reference)), titlesOf, union);
+  }
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** Candidates from several key lists, without repeats, in their original order. */
+function candidatesInOrder(lists: Array<number[] | undefined>): number[] {
+  const all = new Set<number>();
+  for (const list of lists) for (const k of list ?? []) all.add(k);
+  return [...all].sort((a, b) => a - b);
+}
+
+function nearestLine(a: Located[], b: Located[]): number {
+  let best = Infinity;
+  for (const x of a) for (const y of b) best = Math.min(best, Math.abs(x.line - y.line));
+  return best;
+}
+
+/** A shorter name of an organisation (or model, product) of the same transcript: the one named nearest to it. */
+function mergeUnitsInTranscript(inDoc: Map<Group, Located[]>, union: Union): void {
+  const named = [...inDoc.keys()].filter((g) => g.type !== 'Person');
+  const formsOf = named.map((g) => [...new Set(inDoc.get(g)!.map((m) => m.form))]);
+  // every kind of match ends with the same character: the candidates of a form are the groups with a form ending like it
+  const byLastChar = new Map<string, number[]>();
+  named.forEach((g, k) => {
+    for (const f of new Set(formsOf[k]!.map((f) => f.at(-1)))) pushTo(byLastChar, `${g.type}|${f}`, k);
+  });
+  for (const g of named) {
+    if (g.lexiconName || g.impliedName) continue;
+    const form = g.mentions[0]!.form;
+    if ([...form].length < 4) continue;
+    const here = inDoc.get(g)!;
+    let best: { other: Group; match: string; distance: number } | undefined;
+    for (const k of byLastChar.get(`${g.type}|${form.at(-1)}`) ?? []) {
+      const other = named[k]!;
+      if (root(other) === root(g)) continue;
+      const match = formsOf[k]!.find((f) => (f.length > form.length && (f.endsWith(form) || wordLeftOut(form, f))) ||
+        // a known name with a word said twice or misheard in (中国科技科学技术大学)
+        (root(other).lexiconName !== undefined && wordLeftOut(f, form)));
+      if (!match) continue;
+      const distance = nearestLine(inDoc.get(other)!, here);
+      if (!best || distance < best.distance) best = { other, match, distance };
     }
-    const people = [...set].filter((g) => g.type === 'Person' && !g.mentions.every((m) => m.reference));
-    const titlesOf = (g: Group) => new Set(g.mentions.flatMap((m) => m.titles ?? []));
-    for (let i = 0; i < people.length; i++) {
-      for (let j = 0; j < people.length; j++) {
-        const a = people[i]!;
-        const b = people[j]!;
-        if (i === j || root(a) === root(b)) continue;
-        const x = a.mentions[0]!.form;
-        const y = b.mentions[0]!.form;
-        if (x.length === 2 && y.length === 3 && y.startsWith(x)) {
-          union(a, b, 'abbreviation', `${x} ⊂ ${y}`);
-        } else if (i < j && x.length === 3 && y.length === 3) {
-          const sameGiven = x.slice(1) === y.slice(1) && nameCost(x[0]!, y[0]!) <= 0.7;
-          const sharedTitle = x.slice(0, 2) === y.slice(0, 2) && [...titlesOf(a)].some((t) => titlesOf(b).has(t));
-          if (sameGiven || sharedTitle) {
-            const [from, to] = a.mentions.length > b.mentions.length ? [b, a] : [a, b];
-            union(from, to, 'pinyin-homophone', sameGiven ? `${displayPinyin(x)} ≈ ${displayPinyin(y)}` : `same title, ${x} ≈ ${y}`);
-          }
+    if (best) union(g, best.other, 'abbreviation', `${form} ⊂ ${best.match}`);
+  }
+}
+
+/** People of one transcript: a two-character form of a three-character name, the same given name, or the same title and start. */
+function mergePeopleInTranscript(people: Group[], titlesOf: (g: Group) => Set<string>, union: Union): void {
+  const formOf = (g: Group) => g.mentions[0]!.form;
+  const byStart = new Map<string, number[]>();
+  const byEnd = new Map<string, number[]>();
+  people.forEach((g, k) => {
+    const y = formOf(g);
+    if (y.length !== 3) return;
+    pushTo(byStart, y.slice(0, 2), k);
+    pushTo(byEnd, y.slice(1), k);
+  });
+  for (let i = 0; i < people.length; i++) {
+    const a = people[i]!;
+    const x = formOf(a);
+    const candidates = x.length === 2 ? byStart.get(x) ?? [] : x.length === 3 ? candidatesInOrder([byStart.get(x.slice(0, 2)), byEnd.get(x.slice(1))]) : [];
+    for (const j of candidates) {
+      const b = people[j]!;
+      if (i === j || root(a) === root(b)) continue;
+      const y = formOf(b);
+      if (x.length === 2 && y.length === 3 && y.startsWith(x)) {
+        union(a, b, 'abbreviation', `${x} ⊂ ${y}`);
+      } else if (i < j && x.length === 3 && y.length === 3) {
+        const sameGiven = x.slice(1) === y.slice(1) && nameCost(x[0]!, y[0]!) <= 0.7;
+        const sharedTitle = x.slice(0, 2) === y.slice(0, 2) && [...titlesOf(a)].some((t) => titlesOf(b).has(t));
+        if (sameGiven || sharedTitle) {
+          const [from, to] = a.mentions.length > b.mentions.length ? [b, a] : [a, b];
+          union(from, to, 'pinyin-homophone', sameGiven ? `${displayPinyin(x)} ≈ ${displayPinyin(y)}` : `same title, ${x} ≈ ${y}`);
         }
       }
     }

@@ -112,6 +112,8 @@ export class Lexicon {
   private anagramKeys?: Map<string, LexEntry>;
   private weak?: Map<string, LexEntry>;
   private latinForms?: Array<{ key: string; form: string; entry: LexEntry }>;
+  /** Names and aliases with Latin letters, by the first two characters of their normal form (for closestMixed). */
+  private mixedByStart?: Map<string, Array<{ key: string; form: string; entry: LexEntry }>>;
   private latinByLength?: Map<number, Array<{ key: string; form: string; entry: LexEntry }>>;
   private modelTails?: Map<string, LexEntry>;
   /** First two characters of every organisation form: a quick test before trying prefixes of a text. */
@@ -365,14 +367,20 @@ export class Lexicon {
     const key = normalizeName(form);
     if (!/[a-z]/.test(key) || !/\p{Script=Han}/u.test(key) || key.length < 5) return undefined;
     const budget = key.length >= 8 ? 2 : 1;
-    let best: { entry: LexEntry; form: string; distance: number } | undefined;
-    for (const entry of this.entries) {
-      for (const f of [entry.name, ...entry.aliases]) {
-        const k = normalizeName(f);
-        if (k.slice(0, 2) !== key.slice(0, 2) || Math.abs(k.length - key.length) > budget || !/[a-z]/.test(k)) continue;
-        const distance = editDistance(key, k, budget);
-        if (distance <= budget && (!best || distance < best.distance)) best = { entry, form: f, distance };
+    if (!this.mixedByStart) {
+      this.mixedByStart = new Map();
+      for (const entry of this.entries) {
+        for (const form of [entry.name, ...entry.aliases]) {
+          const k = normalizeName(form);
+          if (/[a-z]/.test(k)) push(this.mixedByStart, k.slice(0, 2), { key: k, form, entry });
+        }
       }
+    }
+    let best: { entry: LexEntry; form: string; distance: number } | undefined;
+    for (const { key: k, form: f, entry } of this.mixedByStart.get(key.slice(0, 2)) ?? []) {
+      if (Math.abs(k.length - key.length) > budget) continue;
+      const distance = editDistance(key, k, budget);
+      if (distance <= budget && (!best || distance < best.distance)) best = { entry, form: f, distance };
     }
     return best;
   }

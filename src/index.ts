@@ -7,7 +7,7 @@ export * from './graph/schema.js';
 export { buildGraph, forumId } from './graph/build.js';
 export { Lexicon } from './lexicon/lexicon.js';
 export { buildFromPaths, loadLexicon, type BuildOptions, type BuildResult } from './pipeline.js';
-export { buildArtifacts, writeOutputs, graphJson } from './sinks/export/index.js';
+export { buildArtifacts, writeOutputs, contentText, graphJson, type Content } from './sinks/export/index.js';
 export * from './eval/index.js';
 export * from './query/index.js';
 export { graphHtml } from './sinks/html/index.js';

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { GraphSchema, NODE_LABELS, RELATIONSHIP_TYPES } from '../src/graph/schema.js';
 import { embedJson, graphHtml, inlineScriptText, viewModel, ViewModelSchema } from '../src/sinks/html/index.js';
-import { buildArtifacts } from '../src/sinks/export/index.js';
+import { buildArtifacts, contentText } from '../src/sinks/export/index.js';
 import { normalizeName } from '../src/util/text.js';
 import { buildSeeds } from './helpers.js';
 import { HOSTILE_ID, HOSTILE_NAME, withHostileEntity } from './support/hostile.js';
@@ -19,7 +19,7 @@ describe('graph page (out/graph.html)', () => {
     const files = buildArtifacts({ graph: result.graph, resolution: result.resolution, rejections: result.rejections, documents: result.documents });
     const html = files.get('graph.html');
     expect(html).toBeDefined();
-    const view = ViewModelSchema.parse(embeddedData(html!));
+    const view = ViewModelSchema.parse(embeddedData(contentText(html!)));
     expect(view.nodes.map((n) => n.id)).toEqual(result.graph.nodes.map((n) => n.id));
     expect(view.edges.map((e) => e.id)).toEqual(result.graph.relationships.map((r) => r.id));
     expect(view.labels.map((l) => l.label).sort()).toEqual([...NODE_LABELS].sort());

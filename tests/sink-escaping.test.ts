@@ -1,7 +1,7 @@
 import { highlightSyntax, lintCypherQuery } from '@neo4j-cypher/language-support';
 import { describe, expect, it } from 'vitest';
 import { GraphSchema, type Graph } from '../src/graph/schema.js';
-import { ARRAY_DELIMITER, buildArtifacts, graphJson } from '../src/sinks/export/index.js';
+import { ARRAY_DELIMITER, buildArtifacts, contentText, graphJson } from '../src/sinks/export/index.js';
 
 /**
  * Issue 6, safe output: names with quotes, backticks, $, line breaks and emoji come out of every file
@@ -100,14 +100,15 @@ function unescapeCypher(literal: string): string {
 describe('names that are hard to quote, through every file sink', () => {
   const graph = nastyGraph();
   const files = buildArtifacts({ graph, resolution: { entities: [], mentionEntity: {}, review: [] }, rejections: [], documents: [] });
+  const text = (file: string) => contentText(files.get(file)!);
 
   it('graph.json parses back to the same graph', () => {
-    expect(JSON.parse(files.get('graph.json')!)).toEqual(graph);
+    expect(JSON.parse(text('graph.json'))).toEqual(graph);
     expect(JSON.parse(graphJson(graph))).toEqual(graph);
   });
 
   it('the neo4j-admin import CSV parses back to the same names, aliases, mentions and titles', () => {
-    const orgs = table(files.get('csv/nodes_Organization.csv')!);
+    const orgs = table(text('csv/nodes_Organization.csv'));
     for (const node of graph.nodes.filter((n) => n.label === 'Organization')) {
       const row = orgs.find((r) => r['id:ID'] === node.id);
       expect(row, node.id).toBeDefined();
@@ -115,26 +116,26 @@ describe('names that are hard to quote, through every file sink', () => {
       expect(row!['aliases:string[]']!.split(ARRAY_DELIMITER)).toEqual(node.aliases);
       expect(row!['mentions:string[]']).toBe(`${node.mentions[0]!.source}:${node.mentions[0]!.line}: ${node.mentions[0]!.text}`);
     }
-    const [person] = table(files.get('csv/nodes_Person.csv')!);
+    const [person] = table(text('csv/nodes_Person.csv'));
     expect(person!['titles:string[]']!.split(ARRAY_DELIMITER)).toEqual(['首席`执行官`', '$总裁\n']);
-    const rels = table(files.get('csv/rels_PARTNERS_WITH.csv')!);
+    const rels = table(text('csv/rels_PARTNERS_WITH.csv'));
     expect(rels.map((r) => r[':END_ID'])).toEqual(graph.nodes.filter((n) => n.label === 'Organization').slice(1).map((n) => n.id));
   });
 
   it('the plain tables parse back to the same names and quotes', () => {
-    const partnerships = table(files.get('csv/partnerships.csv')!);
+    const partnerships = table(text('csv/partnerships.csv'));
     expect(partnerships.map((r) => r.organization_b).sort()).toEqual(NASTY.slice(1).sort());
     for (const row of partnerships) {
       const n = row.organization_b!;
       expect(row.organization_a).toBe(NASTY[0]);
       expect(row.evidence).toBe(`a'b"c.txt:${NASTY.indexOf(n) + 1}: 引用：${n}`);
     }
-    const [affiliation] = table(files.get('csv/affiliations.csv')!);
+    const [affiliation] = table(text('csv/affiliations.csv'));
     expect(affiliation).toMatchObject({ person: '张"三', organization: NASTY[3], title: '首席`执行官`' });
   });
 
   it('load.cypher is valid Cypher whose string literals hold every name exactly', () => {
-    const script = files.get('load.cypher')!;
+    const script = text('load.cypher');
     const errors = lintCypherQuery(script, {}).diagnostics.filter((d) => d.severity === 1);
     expect(errors.map((d) => `${d.message} at ${JSON.stringify(script.slice(d.offsets.start - 20, d.offsets.end + 20))}`)).toEqual([]);
     const literals = new Set(highlightSyntax(script).filter((t) => t.tokenType === 'stringLiteral').map((t) => unescapeCypher(t.token)));

@@ -36,29 +36,37 @@ function cellOf(value: PropertyValue | undefined): string {
 const NODE_COLUMNS = ['name', 'aliases', 'mentions', 'mentionCount'];
 const SAMPLE: Record<string, PropertyValue> = { aliases: [], mentions: [], mentionCount: 0, titles: [], versions: [], forums: [], lines: [0], count: 0, evidence: [] };
 
+/** The rows of a CSV file, in pieces: the header, then one piece per row (see csvTable). */
+function* csvPieces<T>(header: string[], items: Iterable<T>, row: (item: T) => string[]): Generator<string> {
+  yield header.map(csvField).join(',') + '\r\n';
+  for (const item of items) yield row(item).map(csvField).join(',') + '\r\n';
+}
+
+/** The neo4j-admin import file of one node label (nodes_<Label>.csv), in pieces. */
+export function nodeImportFile(graph: Graph, label: NodeLabel): Iterable<string> {
+  const columns = [...NODE_COLUMNS, ...LABEL_PROPERTIES[label]];
+  const header = ['id:ID', ...columns.map((c) => typed(c, SAMPLE[c])), ':LABEL'];
+  return csvPieces(header, graph.nodes.filter((n) => n.label === label), (n) => {
+    const row = nodeRow(n);
+    return [n.id, ...columns.map((c) => cellOf(row[c])), label];
+  });
+}
+
+/** The neo4j-admin import file of one relationship type (rels_<TYPE>.csv), in pieces. */
+export function relationshipImportFile(graph: Graph, type: RelationshipType): Iterable<string> {
+  const columns = ['id', ...TYPE_PROPERTIES[type], 'evidence'];
+  const header = [':START_ID', ':END_ID', ':TYPE', ...columns.map((c) => typed(c, SAMPLE[c]))];
+  return csvPieces(header, graph.relationships.filter((r) => r.type === type), (r) => {
+    const row = relationshipRow(r);
+    return [r.start, r.end, type, ...columns.map((c) => cellOf(row[c]))];
+  });
+}
+
 /** neo4j-admin import files: one per node label and one per relationship type, with typed headers. */
 export function importFiles(graph: Graph): Map<string, string> {
   const files = new Map<string, string>();
-  for (const label of NODE_LABELS) {
-    const nodes = graph.nodes.filter((n) => n.label === label);
-    const columns = [...NODE_COLUMNS, ...LABEL_PROPERTIES[label]];
-    const header = ['id:ID', ...columns.map((c) => typed(c, SAMPLE[c])), ':LABEL'];
-    const rows = nodes.map((n) => {
-      const row = nodeRow(n);
-      return [n.id, ...columns.map((c) => cellOf(row[c])), label];
-    });
-    files.set(`nodes_${label}.csv`, csvTable(header, rows));
-  }
-  for (const type of RELATIONSHIP_TYPES) {
-    const rels = graph.relationships.filter((r) => r.type === type);
-    const columns = ['id', ...TYPE_PROPERTIES[type], 'evidence'];
-    const header = [':START_ID', ':END_ID', ':TYPE', ...columns.map((c) => typed(c, SAMPLE[c]))];
-    const rows = rels.map((r) => {
-      const row = relationshipRow(r);
-      return [r.start, r.end, type, ...columns.map((c) => cellOf(row[c]))];
-    });
-    files.set(`rels_${type}.csv`, csvTable(header, rows));
-  }
+  for (const label of NODE_LABELS) files.set(`nodes_${label}.csv`, [...nodeImportFile(graph, label)].join(''));
+  for (const type of RELATIONSHIP_TYPES) files.set(`rels_${type}.csv`, [...relationshipImportFile(graph, type)].join(''));
   return files;
 }
 
@@ -67,8 +75,7 @@ function nameOf(graph: Graph): (id: string) => string {
   return (id) => names.get(id) ?? id;
 }
 
-function forumTitles(graph: Graph, forumIds: PropertyValue | undefined): string {
-  const name = nameOf(graph);
+function forumTitles(name: (id: string) => string, forumIds: PropertyValue | undefined): string {
   return (Array.isArray(forumIds) ? forumIds.map(String) : []).map(name).join('; ');
 }
 
@@ -91,21 +98,28 @@ export const RELATIONSHIP_TABLES = [
 ] as const;
 export type RelationshipTableFile = (typeof RELATIONSHIP_TABLES)[number]['file'];
 
-/** Rows of the plain relationship tables from graph.json: names instead of ids, lists joined, evidence one per line. */
+/** Rows of one plain relationship table from graph.json: names instead of ids, lists joined, evidence one per line. */
+export function relationshipTableRowsOf(graph: Graph, file: RelationshipTableFile, name = nameOf(graph)): string[][] {
+  const byType = (type: RelationshipType) => graph.relationships.filter((r) => r.type === type);
+  switch (file) {
+    case 'partnerships.csv': return byType('PARTNERS_WITH').map((r) => [name(r.start), name(r.end), String(r.properties.basis ?? ''), forumTitles(name, r.properties.forums), evidenceCell(r.evidence)]);
+    case 'affiliations.csv': return byType('AFFILIATED_WITH').map((r) => [name(r.start), name(r.end), String(r.properties.title ?? ''), evidenceCell(r.evidence)]);
+    case 'signings.csv': {
+      const heldAt = new Map(byType('HELD_AT').map((r) => [r.start, name(r.end)]));
+      return [
+        ...byType('PARTY_TO').map((r) => [name(r.end), name(r.start), 'party', '', heldAt.get(r.end) ?? '', evidenceCell(r.evidence)]),
+        ...byType('SIGNED').map((r) => [name(r.end), name(r.start), 'signatory', String(r.properties.onBehalfOf ?? ''), heldAt.get(r.end) ?? '', evidenceCell(r.evidence)]),
+      ];
+    }
+    case 'developers.csv': return byType('DEVELOPS').map((r) => [name(r.start), name(r.end), evidenceCell(r.evidence)]);
+    case 'offerings.csv': return byType('OFFERS').map((r) => [name(r.start), name(r.end), evidenceCell(r.evidence)]);
+  }
+}
+
+/** Rows of the plain relationship tables from graph.json, by file. */
 export function relationshipTableRows(graph: Graph): Map<RelationshipTableFile, string[][]> {
   const name = nameOf(graph);
-  const byType = (type: RelationshipType) => graph.relationships.filter((r) => r.type === type);
-  const heldAt = new Map(byType('HELD_AT').map((r) => [r.start, name(r.end)]));
-  return new Map<RelationshipTableFile, string[][]>([
-    ['partnerships.csv', byType('PARTNERS_WITH').map((r) => [name(r.start), name(r.end), String(r.properties.basis ?? ''), forumTitles(graph, r.properties.forums), evidenceCell(r.evidence)])],
-    ['affiliations.csv', byType('AFFILIATED_WITH').map((r) => [name(r.start), name(r.end), String(r.properties.title ?? ''), evidenceCell(r.evidence)])],
-    ['signings.csv', [
-      ...byType('PARTY_TO').map((r) => [name(r.end), name(r.start), 'party', '', heldAt.get(r.end) ?? '', evidenceCell(r.evidence)]),
-      ...byType('SIGNED').map((r) => [name(r.end), name(r.start), 'signatory', String(r.properties.onBehalfOf ?? ''), heldAt.get(r.end) ?? '', evidenceCell(r.evidence)]),
-    ]],
-    ['developers.csv', byType('DEVELOPS').map((r) => [name(r.start), name(r.end), evidenceCell(r.evidence)])],
-    ['offerings.csv', byType('OFFERS').map((r) => [name(r.start), name(r.end), evidenceCell(r.evidence)])],
-  ]);
+  return new Map(RELATIONSHIP_TABLES.map((table) => [table.file, relationshipTableRowsOf(graph, table.file, name)]));
 }
 
 function compareRows(a: string[], b: string[]): number {
@@ -117,13 +131,15 @@ function compareRows(a: string[], b: string[]): number {
   return 0;
 }
 
-/** The CSV text of the relationship tables: rows sorted column by column (so the file and Neo4j exports agree), spreadsheet-safe. */
+/** The CSV text of one relationship table: rows sorted column by column (so the file and Neo4j exports agree), spreadsheet-safe. */
+export function renderRelationshipTable(file: RelationshipTableFile, rows: string[][]): string {
+  const table = RELATIONSHIP_TABLES.find((t) => t.file === file)!;
+  return csvTable([...table.header], [...rows].sort(compareRows), { spreadsheetSafe: true });
+}
+
+/** The CSV text of the relationship tables (see renderRelationshipTable). */
 export function renderRelationshipTables(rows: Map<RelationshipTableFile, string[][]>): Map<string, string> {
-  const tables = new Map<string, string>();
-  for (const table of RELATIONSHIP_TABLES) {
-    tables.set(table.file, csvTable([...table.header], [...(rows.get(table.file) ?? [])].sort(compareRows), { spreadsheetSafe: true }));
-  }
-  return tables;
+  return new Map(RELATIONSHIP_TABLES.map((table) => [table.file, renderRelationshipTable(table.file, rows.get(table.file) ?? [])]));
 }
 
 /** Plain relationship tables for people (spreadsheets, pandas): names instead of ids, evidence quoted. */

@@ -28,13 +28,17 @@ function literalRows(rows: Row[]): string {
  * as the driver loader (src/graph/statements.ts), with the rows written as literals. Idempotent.
  */
 export function loadScript(graph: Graph, batchSize = BATCH): string {
-  const out: string[] = [
+  return [...loadScriptPieces(graph, batchSize)].join('');
+}
+
+/** load.cypher in pieces, one statement at a time (see loadScript). */
+export function* loadScriptPieces(graph: Graph, batchSize = BATCH): Generator<string> {
+  yield [
     '// forumkg load script: run with `cypher-shell -f load.cypher` or paste into Neo4j Browser.',
     '// Idempotent: constraints first, then MERGE on id; aliases, mentions and evidence are merged, not overwritten.',
     '',
     ...schemaStatements().map((s) => `${s};`),
     '',
-  ];
-  for (const batch of loadBatches(graph, batchSize)) out.push(`UNWIND ${literalRows(batch.rows)} AS row\n${batch.merge};`, '');
-  return out.join('\n');
+  ].join('\n');
+  for (const batch of loadBatches(graph, batchSize)) yield `\nUNWIND ${literalRows(batch.rows)} AS row\n${batch.merge};\n`;
 }

@@ -1,4 +1,4 @@
-import type { Graph } from '../../graph/schema.js';
+import type { Graph, Mention } from '../../graph/schema.js';
 import { ENTITY_LABELS } from '../../graph/schema.js';
 import type { Rejection } from '../../ingest/schema.js';
 import type { Resolution } from '../../resolve/schema.js';
@@ -51,25 +51,54 @@ export function reportMarkdown(input: ReportInput): string {
   if (input.notes?.length) out.push(...input.notes.map((n) => `> ${n}`), '');
   const entityById = new Map(resolution.entities.map((e) => [e.id, e]));
   const name = new Map(graph.nodes.map((n) => [n.id, n.name]));
+  // indexed once, so that each transcript's section reads only what concerns it
+  const docByFile = new Map<string, ReportInput['documents'][number]>();
+  for (const d of input.documents) if (!docByFile.has(d.file)) docByFile.set(d.file, d);
+  const nodeById = new Map<string, Graph['nodes'][number]>();
+  for (const n of graph.nodes) if (!nodeById.has(n.id)) nodeById.set(n.id, n);
+  /** Entity nodes by the transcripts they are mentioned in, each with its mentions there. */
+  const entitiesBySource = new Map<string, Array<{ node: Graph['nodes'][number]; mentions: Mention[] }>>();
+  for (const node of entityNodes) {
+    const bySource = new Map<string, Mention[]>();
+    for (const m of node.mentions) {
+      const list = bySource.get(m.source);
+      if (list) list.push(m);
+      else bySource.set(m.source, [m]);
+    }
+    for (const [source, mentions] of bySource) {
+      const list = entitiesBySource.get(source);
+      if (list) list.push({ node, mentions });
+      else entitiesBySource.set(source, [{ node, mentions }]);
+    }
+  }
+  const relationshipsTo = new Map<string, Graph['relationships']>();
+  for (const r of graph.relationships) {
+    if (r.type !== 'ORGANIZED' && r.type !== 'HELD_AT' && r.type !== 'PARTY_TO' && r.type !== 'SIGNED') continue;
+    const key = `${r.type}|${r.end}`;
+    const list = relationshipsTo.get(key);
+    if (list) list.push(r);
+    else relationshipsTo.set(key, [r]);
+  }
+  const to = (type: string, end: string) => relationshipsTo.get(`${type}|${end}`) ?? [];
 
   for (const source of graph.sources) {
-    const doc = input.documents.find((d) => d.file === source.file);
+    const doc = docByFile.get(source.file);
     out.push(`## ${mdEscape(source.title)}`, '');
     out.push(`- file: \`${source.file}\`${doc ? ` (${doc.lines} lines, ${doc.encoding})` : ''}`);
     out.push(`- date: ${source.date ?? 'unknown'}`);
-    const here = entityNodes.filter((n) => n.mentions.some((m) => m.source === source.file));
-    out.push(`- entities: ${ENTITY_LABELS.map((l) => `${l} ${here.filter((n) => n.label === l).length}`).join(', ')}`);
-    const organizers = graph.relationships.filter((r) => r.type === 'ORGANIZED' && r.end === source.id).map((r) => name.get(r.start));
+    const here = entitiesBySource.get(source.file) ?? [];
+    out.push(`- entities: ${ENTITY_LABELS.map((l) => `${l} ${here.filter(({ node }) => node.label === l).length}`).join(', ')}`);
+    const organizers = to('ORGANIZED', source.id).map((r) => name.get(r.start));
     if (organizers.length) out.push(`- organised by: ${organizers.join(', ')}`);
     out.push('');
 
-    const signings = graph.relationships.filter((r) => r.type === 'HELD_AT' && r.end === source.id).map((r) => r.start);
+    const signings = to('HELD_AT', source.id).map((r) => r.start);
     if (signings.length) {
       out.push('### Signing events', '');
       for (const id of signings) {
-        const node = graph.nodes.find((n) => n.id === id);
-        const parties = graph.relationships.filter((r) => r.type === 'PARTY_TO' && r.end === id).map((r) => name.get(r.start));
-        const signers = graph.relationships.filter((r) => r.type === 'SIGNED' && r.end === id).map((r) => `${name.get(r.start)}${r.properties.onBehalfOf ? ` (${r.properties.onBehalfOf})` : ''}`);
+        const node = nodeById.get(id);
+        const parties = to('PARTY_TO', id).map((r) => name.get(r.start));
+        const signers = to('SIGNED', id).map((r) => `${name.get(r.start)}${r.properties.onBehalfOf ? ` (${r.properties.onBehalfOf})` : ''}`);
         const lines = node?.mentions.filter((m) => m.source === source.file).map((m) => m.line) ?? [];
         out.push(`- **${mdEscape(node?.name ?? id)}** (lines ${lines.join(', ')})`);
         if (node?.label === 'SigningEvent' && node.properties.subject) out.push(`  - subject: ${mdEscape(node.properties.subject)}`);
@@ -80,15 +109,15 @@ export function reportMarkdown(input: ReportInput): string {
     }
 
     const merged = here
-      .map((n) => ({ node: n, forms: [...new Set(n.mentions.filter((m) => m.source === source.file).map((m) => m.text))] }))
+      .map(({ node, mentions }) => ({ node, mentions, forms: [...new Set(mentions.map((m) => m.text))] }))
       .filter((x) => x.forms.length > 1 || (x.forms.length === 1 && x.forms[0] !== x.node.name));
     if (merged.length) {
       out.push('### Merges (surface forms under each entity)', '', '| entity | type | forms in this transcript |', '|---|---|---|');
-      for (const { node, forms } of merged.sort((a, b) => a.node.label.localeCompare(b.node.label) || a.node.name.localeCompare(b.node.name))) {
+      for (const { node, mentions, forms } of merged.sort((a, b) => a.node.label.localeCompare(b.node.label) || a.node.name.localeCompare(b.node.name))) {
         const entity = entityById.get(node.id);
         const described = forms.map((f) => {
           const form = entity?.forms.find((x) => x.form === f);
-          const count = node.mentions.filter((m) => m.source === source.file && m.text === f).length;
+          const count = mentions.filter((m) => m.text === f).length;
           const why = form && form.reason !== 'same-name' ? ` — ${REASON_TEXT[form.reason]}${form.detail ? `: ${form.detail}` : ''}` : '';
           return `${mdEscape(f)} ×${count}${mdEscape(why)}`;
         });

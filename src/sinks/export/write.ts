@@ -84,8 +84,53 @@ async function removeDeadBuildFolders(outDir: string): Promise<void> {
   }
 }
 
-/** A file's content, or a function that makes it: made only when the file is written, so that outputs need not all be in memory at once. */
-export type Content = string | (() => string);
+/**
+ * A file's content, or a function that makes it when the file is written (so that outputs need not all
+ * be in memory at once), as one string or as pieces written one after another (a large file never
+ * becomes one string).
+ */
+export type Content = string | (() => string | Iterable<string>);
+
+/** The whole text of a content (for tests and small files). */
+export function contentText(content: Content): string {
+  const made = typeof content === 'function' ? content() : content;
+  return typeof made === 'string' ? made : [...made].join('');
+}
+
+/** Pieces are gathered into writes of about this many characters. */
+const WRITE_CHUNK = 1 << 20;
+
+/** Writes a content into a new file and returns the SHA-256 of the bytes written. */
+async function writeContent(file: string, content: Content): Promise<string> {
+  const made = typeof content === 'function' ? content() : content;
+  if (typeof made === 'string') {
+    const bytes = Buffer.from(made);
+    await fs.writeFile(file, bytes);
+    return sha256(bytes);
+  }
+  const hash = createHash('sha256');
+  const handle = await fs.open(file, 'w');
+  try {
+    let pending: string[] = [];
+    let size = 0;
+    const flush = async () => {
+      const bytes = Buffer.from(pending.join(''));
+      pending = [];
+      size = 0;
+      hash.update(bytes);
+      await handle.write(bytes);
+    };
+    for (const piece of made) {
+      pending.push(piece);
+      size += piece.length;
+      if (size >= WRITE_CHUNK) await flush();
+    }
+    await flush();
+  } finally {
+    await handle.close();
+  }
+  return hash.digest('hex');
+}
 
 export interface WriteHooks {
   /** Called after each step (for progress and for the crash tests): 'staged', 'manifest', 'moved <file>', 'done'. */
@@ -132,10 +177,8 @@ export async function writeOutputs(outDir: string, files: Map<string, Content>, 
     const hashes = new Map<string, string>();
     for (const [rel, content] of files) {
       const file = path.join(tmp, 'files', rel);
-      const bytes = Buffer.from(typeof content === 'function' ? content() : content);
       await fs.mkdir(path.dirname(file), { recursive: true });
-      await fs.writeFile(file, bytes);
-      hashes.set(rel, sha256(bytes));
+      hashes.set(rel, await writeContent(file, content));
     }
     step('staged');
 

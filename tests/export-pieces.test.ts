@@ -1,0 +1,48 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildArtifacts, contentText, graphJson, importFiles, jsonChunks, loadScript, relationshipTables, writeOutputs } from '../src/sinks/export/index.js';
+import { buildSeeds } from './helpers.js';
+
+/**
+ * The outputs are made lazily and the large ones in pieces (so that a big build keeps one output in
+ * memory at a time); joined, the pieces must be byte for byte what the whole-string functions give.
+ */
+describe('outputs written in pieces', () => {
+  it('jsonChunks joins to exactly JSON.stringify, for any indent and depth', () => {
+    const values: unknown[] = [
+      { version: 1, empty: [], none: {}, skipped: undefined, fn: () => 1, list: [1, undefined, 'a\nb', { x: [[]], y: null }], nested: { deeper: { deepest: [1, 2, { z: '"q"' }] } } },
+      [],
+      {},
+      [undefined, null, [], {}],
+      '商汤\u2028</script>',
+      42,
+      null,
+    ];
+    for (const value of values) {
+      for (const indent of [0, 1, 2]) {
+        for (const depth of [0, 1, 2, 3, 5]) {
+          expect([...jsonChunks(value, indent, depth)].join(''), `indent ${indent}, depth ${depth}: ${JSON.stringify(value)}`).toBe(JSON.stringify(value, null, indent));
+        }
+      }
+    }
+  });
+
+  it('every file of a build is the same text as the whole-string functions give, in the same order', async () => {
+    const result = await buildSeeds();
+    const { graph } = result;
+    const files = buildArtifacts({ graph, resolution: result.resolution, rejections: result.rejections, documents: result.documents });
+    expect(contentText(files.get('graph.json')!)).toBe(graphJson(graph));
+    expect(contentText(files.get('load.cypher')!)).toBe(loadScript(graph));
+    for (const [name, text] of [...importFiles(graph), ...relationshipTables(graph)]) expect(contentText(files.get(`csv/${name}`)!), name).toBe(text);
+    expect([...files.keys()].slice(0, 1 + importFiles(graph).size)).toEqual(['graph.json', ...[...importFiles(graph).keys()].map((n) => `csv/${n}`)]);
+
+    const out = mkdtempSync(path.join(tmpdir(), 'forumkg-pieces-'));
+    await writeOutputs(out, files);
+    expect(readFileSync(path.join(out, 'graph.json'), 'utf8')).toBe(graphJson(graph));
+    expect(readFileSync(path.join(out, 'load.cypher'), 'utf8')).toBe(loadScript(graph));
+    const manifest = JSON.parse(readFileSync(path.join(out, '.forumkg-manifest.json'), 'utf8')) as { files: Record<string, string> };
+    expect(Object.keys(manifest.files).sort()).toEqual([...files.keys()].sort());
+  });
+});

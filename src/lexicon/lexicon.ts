@@ -1,6 +1,6 @@
 import type { EntityType } from '../extract/schema.js';
 import { hasHan, normalizeName } from '../util/text.js';
-import { charReadings, foldedKey, fuzzyBudget, nameCost, isHan } from './pinyin.js';
+import { charReadings, foldedKey, fuzzyBudget, isHan, syllableCost } from './pinyin.js';
 import type { LexiconFiles, OrgKind, SuffixEntry } from './schema.js';
 import { PRODUCT_CATEGORIES } from './schema.js';
 import { PhraseIndex } from './phrases.js';
@@ -37,9 +37,12 @@ interface Pattern {
   form: string;
 }
 
-/** A character trie of exact patterns; `ends` holds the patterns that end at a node. */
+/**
+ * A character trie of exact patterns, keyed by UTF-16 code unit (the text is walked unit by unit, so a
+ * pattern's character outside the BMP is never matched); `ends` holds the patterns that end at a node.
+ */
 interface CharNode {
-  next: Map<string, CharNode>;
+  next: Map<number, CharNode>;
   ends: Pattern[];
 }
 
@@ -47,8 +50,21 @@ function charNode(): CharNode {
   return { next: new Map(), ends: [] };
 }
 
+function rootArray(root: CharNode): Array<CharNode | undefined> {
+  const first: Array<CharNode | undefined> = new Array(0x10000);
+  for (const [code, node] of root.next) first[code] = node;
+  return first;
+}
+
+/** A trie of model family keys by syllable; `entry` where a key ends. */
+interface FamilyNode {
+  next: Map<string, FamilyNode>;
+  entry?: LexEntry;
+}
+
+/** A trie of folded pinyin by syllable (numbered: see Lexicon.syllableIds). */
 interface PinyinNode {
-  next: Map<string, PinyinNode>;
+  next: Map<number, PinyinNode>;
   ends: Array<{ entry: LexEntry; form: string }>;
 }
 
@@ -66,6 +82,11 @@ function stripLegalEnding(form: string): string {
 }
 
 const TYPE_PRIORITY: Record<EntityType, number> = { Model: 0, Product: 1, Organization: 2, Person: 3 };
+
+/** Common CJK ideographs only: text that normalizeName leaves unchanged (see util/text.ts). */
+const COMMON_HAN_ONLY = /^[\u4e00-\u9fff]*$/;
+/** At least three Han characters and nothing else, as isHan tests them one by one. */
+const MAY_BE_FUZZY = /^\p{Script=Han}{3,}$/u;
 
 function isHanOnly(text: string): boolean {
   return [...text].every(isHan);
@@ -99,14 +120,29 @@ export class Lexicon {
   /** Patterns matched case-insensitively (walked on the lower-cased text) and short Latin acronyms matched exactly. */
   private readonly foldedTrie = charNode();
   private readonly exactTrie = charNode();
-  private readonly pinyinRoot: PinyinNode = { next: new Map(), ends: [] };
-  private readonly fuzzyIndex = new Map<string, Set<number>>();
+  /** The children of the two tries' roots, by code unit (the first step of every walk). */
+  private firstNodes?: [Array<CharNode | undefined>, Array<CharNode | undefined>];
+  private pinyinRoot?: PinyinNode;
+  /** Readings of a UTF-16 code unit (charReadings), or null when it is not a Han character. */
+  private readonly unitReadings: Array<number[] | null | undefined> = new Array(0x10000);
+  /** Numbers of the syllables in the pinyin trie; a reading that is not one of them continues no name. */
+  private readonly syllableIds = new Map<string, number>();
+  /** Fuzzy forms by type, length, position and character: `${type}|${length}|${pos}|${ch}` → indexes, ascending. */
+  private readonly fuzzyIndex = new Map<string, number[]>();
+  private fuzzyStamp = 0;
+  private fuzzySeen?: Int32Array;
+  /** Sound cost of reading one character as another (syllableCost of their readings), by the pair. */
+  private readonly charCosts = new Map<string, number>();
   private readonly fuzzyForms: Array<{ form: string; entry: LexEntry }> = [];
   private readonly orgLookups = new Map<string, LexEntry | undefined>();
+  /** Organisation keys (strong and weak) and strong keys without a legal ending, for mayNameOrganization. */
+  private orgKeys?: { strong: Set<string>; weak: Set<string>; stems: Set<string> };
   private familyKeys?: Map<string, LexEntry>;
   private familyFirsts?: Set<string>;
+  private familyTrie?: FamilyNode;
   private readonly familyStartChars = new Map<string, boolean>();
-  private readonly pinyinStartChars = new Map<string, boolean>();
+  /** Whether a homophone can start with this UTF-16 code unit: 0 not known yet, 1 yes, 2 no. */
+  private readonly pinyinStartUnits = new Int8Array(0x10000);
   private readonly closestCache = new Map<string, ReturnType<Lexicon['closestUncached']>>();
   private homophoneKeys?: Map<string, LexEntry>;
   private anagramKeys?: Map<string, LexEntry>;
@@ -184,34 +220,53 @@ export class Lexicon {
       const caseSensitive = latin && variant.length <= 4;
       const text = caseSensitive ? variant : variant.toLowerCase();
       let node = caseSensitive ? this.exactTrie : this.foldedTrie;
+      let reachable = true;
       for (const ch of text) {
-        let child = node.next.get(ch);
+        // a character of two code units can never equal the one unit the walk compares with it
+        if (ch.length !== 1) {
+          reachable = false;
+          break;
+        }
+        const code = ch.charCodeAt(0);
+        let child = node.next.get(code);
         if (!child) {
           child = charNode();
-          node.next.set(ch, child);
+          node.next.set(code, child);
         }
         node = child;
       }
-      node.ends.push({ text, entry, form });
+      if (reachable) node.ends.push({ text, entry, form });
     }
   }
 
-  private addPinyin(form: string, entry: LexEntry): void {
-    let node = this.pinyinRoot;
-    for (const syllable of foldedKey(form).split(' ')) {
-      let child = node.next.get(syllable);
-      if (!child) {
-        child = { next: new Map(), ends: [] };
-        node.next.set(syllable, child);
+  /** The trie of the fuzzy forms' folded pinyin, made on first use (the pinyin of every name takes a while; resolution does not need it). */
+  private pinyinTrie(): PinyinNode {
+    if (this.pinyinRoot) return this.pinyinRoot;
+    const root: PinyinNode = { next: new Map(), ends: [] };
+    for (const { form, entry } of this.fuzzyForms) {
+      let node = root;
+      for (const syllable of foldedKey(form).split(' ')) {
+        let id = this.syllableIds.get(syllable);
+        if (id === undefined) this.syllableIds.set(syllable, (id = this.syllableIds.size));
+        let child = node.next.get(id);
+        if (!child) {
+          child = { next: new Map(), ends: [] };
+          node.next.set(id, child);
+        }
+        node = child;
       }
-      node = child;
+      node.ends.push({ entry, form });
     }
-    node.ends.push({ entry, form });
+    this.pinyinRoot = root;
+    return root;
+  }
+
+  private addPinyin(form: string, entry: LexEntry): void {
     const index = this.fuzzyForms.length;
     this.fuzzyForms.push({ form, entry });
     const chars = [...form];
     chars.forEach((ch, pos) => {
-      addToSet(this.fuzzyIndex, `${chars.length}|${pos}|${ch}`, index);
+      push(this.fuzzyIndex, `${entry.type}|${chars.length}|${pos}|${ch}`, index);
     });
   }
 
@@ -247,14 +302,30 @@ export class Lexicon {
       this.familyStartChars.set(ch, starts);
     }
     if (!starts) return undefined;
-    const first = charReadings(ch);
-    let keys = first;
-    for (let k = 1; k < size; k++) {
-      const readings = charReadings(text[start + k]!);
-      keys = keys.flatMap((key) => readings.map((r) => `${key} ${r}`));
+    if (!this.familyTrie) {
+      this.familyTrie = { next: new Map() };
+      for (const [key, entry] of this.familyKeys!) {
+        let node = this.familyTrie;
+        for (const syllable of key.split(' ')) {
+          let child = node.next.get(syllable);
+          if (!child) node.next.set(syllable, (child = { next: new Map() }));
+          node = child;
+        }
+        node.entry = entry;
+      }
     }
-    for (const key of keys) {
-      const found = this.familyKeys!.get(key);
+    return this.familyAt(text, start, size, 0, this.familyTrie);
+  }
+
+  /**
+   * The first family key (in the order of the characters' readings, as in a loop over every combination)
+   * that these readings spell, walked down the trie of family keys.
+   */
+  private familyAt(text: string, start: number, size: number, k: number, node: FamilyNode): LexEntry | undefined {
+    if (k === size) return node.entry;
+    for (const r of charReadings(text[start + k]!)) {
+      const child = node.next.get(r);
+      const found = child && this.familyAt(text, start, size, k + 1, child);
       if (found) return found;
     }
     return undefined;
@@ -398,7 +469,10 @@ export class Lexicon {
   /** Entries whose name or alias equals the form (after normalisation), optionally of one type. */
   lookup(form: string, type?: EntityType, includeWeak = false): LexEntry | undefined {
     const key = normalizeName(form);
-    const found = [...(this.byForm.get(key) ?? []), ...(includeWeak ? this.weakByForm.get(key) ?? [] : [])];
+    const strong = this.byForm.get(key);
+    const weak = includeWeak ? this.weakByForm.get(key) : undefined;
+    if (!strong && !weak) return undefined;
+    const found = [...(strong ?? []), ...(weak ?? [])];
     const typed = type ? found.filter((e) => e.type === type) : found;
     return typed.sort((a, b) => TYPE_PRIORITY[a.type] - TYPE_PRIORITY[b.type])[0];
   }
@@ -408,10 +482,34 @@ export class Lexicon {
    * (中国兵器装备 → 中国兵器装备集团, 中国海洋石油 → 中国海洋石油集团有限公司).
    */
   lookupOrganization(form: string): LexEntry | undefined {
+    if (!this.mayNameOrganization(form)) return undefined;
     if (this.orgLookups.has(form)) return this.orgLookups.get(form);
     const found = this.lookupOrganizationUncached(form);
     this.orgLookups.set(form, found);
     return found;
+  }
+
+  /**
+   * False only when lookupOrganization would surely find nothing: for a form of common Han characters
+   * (which normalisation leaves as it is, as it does the form with a legal ending added or dropped),
+   * none of the keys that lookupOrganization tries is an organisation's. A quick test for the many
+   * clauses and prefixes that name no organisation.
+   */
+  private mayNameOrganization(form: string): boolean {
+    if (!COMMON_HAN_ONLY.test(form)) return true;
+    if (!this.orgKeys) {
+      const strong = new Set<string>();
+      const stems = new Set<string>();
+      const weak = new Set<string>();
+      for (const [key, entries] of this.byForm) if (entries.some((e) => e.type === 'Organization')) strong.add(key);
+      for (const [key, entries] of this.weakByForm) if (entries.some((e) => e.type === 'Organization')) weak.add(key);
+      for (const key of strong) for (const ending of LEGAL_ENDINGS) if (key.endsWith(ending)) stems.add(key.slice(0, -ending.length));
+      this.orgKeys = { strong, weak, stems };
+    }
+    const { strong, weak, stems } = this.orgKeys;
+    if (strong.has(form) || weak.has(form) || stems.has(form)) return true;
+    for (const ending of LEGAL_ENDINGS) if (form.endsWith(ending) && form.length - ending.length >= 2 && strong.has(form.slice(0, -ending.length))) return true;
+    return false;
   }
 
   private lookupOrganizationUncached(form: string): LexEntry | undefined {
@@ -450,20 +548,20 @@ export class Lexicon {
 
   private longestAt(text: string, lower: string, i: number): SpotHit | undefined {
     let best: SpotHit | undefined;
-    const consider = (p: Pattern) => {
-      const end = i + p.text.length;
-      if (LATIN_WORD_CHAR.test(p.text[0]!) && i > 0 && LATIN_WORD_CHAR.test(text[i - 1]!)) return;
-      if (LATIN_WORD_CHAR.test(p.text[p.text.length - 1]!) && end < text.length && LATIN_WORD_CHAR.test(text[end]!)) return;
-      if (!best || p.text.length > best.end - best.start || (p.text.length === best.end - best.start && TYPE_PRIORITY[p.entry.type] < TYPE_PRIORITY[best.entry.type])) {
-        best = { start: i, end, entry: p.entry, form: p.form, method: 'lexicon' };
-      }
-    };
-    for (const [root, haystack] of [[this.foldedTrie, lower], [this.exactTrie, text]] as const) {
-      let node: CharNode | undefined = root;
-      for (let k = i; k < haystack.length; k++) {
-        node = node.next.get(haystack[k]!);
-        if (!node) break;
-        for (const p of node.ends) consider(p);
+    if (!this.firstNodes) this.firstNodes = [rootArray(this.foldedTrie), rootArray(this.exactTrie)];
+    for (let t = 0; t < 2; t++) {
+      const haystack = t === 0 ? lower : text;
+      let node: CharNode | undefined = this.firstNodes[t]![haystack.charCodeAt(i)];
+      for (let k = i + 1; node; k++) {
+        for (const p of node.ends) {
+          const end = i + p.text.length;
+          if (LATIN_WORD_CHAR.test(p.text[0]!) && i > 0 && LATIN_WORD_CHAR.test(text[i - 1]!)) continue;
+          if (LATIN_WORD_CHAR.test(p.text[p.text.length - 1]!) && end < text.length && LATIN_WORD_CHAR.test(text[end]!)) continue;
+          if (!best || p.text.length > best.end - best.start || (p.text.length === best.end - best.start && TYPE_PRIORITY[p.entry.type] < TYPE_PRIORITY[best.entry.type])) {
+            best = { start: i, end, entry: p.entry, form: p.form, method: 'lexicon' };
+          }
+        }
+        node = k < haystack.length ? node.next.get(haystack.charCodeAt(k)) : undefined;
       }
     }
     const homophone = this.pinyinAt(text, i);
@@ -471,30 +569,51 @@ export class Lexicon {
     return best;
   }
 
-  private pinyinAt(text: string, i: number): SpotHit | undefined {
-    const ch = text[i]!;
-    let starts = this.pinyinStartChars.get(ch);
-    if (starts === undefined) {
-      starts = isHan(ch) && charReadings(ch).some((r) => this.pinyinRoot.next.has(r));
-      this.pinyinStartChars.set(ch, starts);
+  /** The readings (charReadings, in order) of a Han code unit that are syllables of the pinyin trie, by number; null when it is not Han. */
+  private readingsOfUnit(code: number): number[] | null {
+    let readings = this.unitReadings[code];
+    if (readings === undefined) {
+      const ch = String.fromCharCode(code);
+      this.pinyinTrie();
+      readings = isHan(ch) ? charReadings(ch).flatMap((r) => this.syllableIds.get(r) ?? []) : null;
+      this.unitReadings[code] = readings;
     }
-    if (!starts) return undefined;
-    let best: SpotHit | undefined;
-    const walk = (node: PinyinNode, pos: number) => {
-      for (const end of node.ends) {
-        const span = text.slice(i, pos);
-        if (span === end.form) continue;
-        if (![...span].some((ch, k) => ch === end.form[k])) continue;
-        if (!best || pos - i > best.end - best.start) best = { start: i, end: pos, entry: end.entry, form: end.form, method: 'lexicon-pinyin' };
-      }
-      if (pos >= text.length || !isHan(text[pos]!)) return;
-      for (const r of charReadings(text[pos]!)) {
-        const child = node.next.get(r);
-        if (child) walk(child, pos + 1);
-      }
-    };
-    walk(this.pinyinRoot, i);
-    return best;
+    return readings;
+  }
+
+  private pinyinAt(text: string, i: number): SpotHit | undefined {
+    const code = text.charCodeAt(i);
+    if (this.pinyinStartUnits[code] === 0) {
+      const root = this.pinyinTrie();
+      this.pinyinStartUnits[code] = this.readingsOfUnit(code)?.some((r) => root.next.has(r)) ? 1 : 2;
+    }
+    if (this.pinyinStartUnits[code] !== 1) return undefined;
+    const found: { best?: SpotHit } = {};
+    this.walkPinyin(text, i, this.pinyinTrie(), i, found);
+    return found.best;
+  }
+
+  private walkPinyin(text: string, i: number, node: PinyinNode, pos: number, found: { best?: SpotHit }): void {
+    for (const end of node.ends) {
+      const span = text.slice(i, pos);
+      if (span === end.form) continue;
+      if (![...span].some((ch, k) => ch === end.form[k])) continue;
+      if (!found.best || pos - i > found.best.end - found.best.start) found.best = { start: i, end: pos, entry: end.entry, form: end.form, method: 'lexicon-pinyin' };
+    }
+    if (pos >= text.length) return;
+    const readings = this.readingsOfUnit(text.charCodeAt(pos));
+    if (!readings) return;
+    for (const r of readings) {
+      const child = node.next.get(r);
+      if (child) this.walkPinyin(text, i, child, pos + 1, found);
+    }
+  }
+
+  private charCost(a: string, b: string): number {
+    const key = a + b;
+    let cost = this.charCosts.get(key);
+    if (cost === undefined) this.charCosts.set(key, (cost = syllableCost(charReadings(a), charReadings(b))));
+    return cost;
   }
 
   /**
@@ -503,6 +622,7 @@ export class Lexicon {
    * review), sharing at least one character.
    */
   closest(form: string, type: EntityType, slack = 0): { entry: LexEntry; form: string; cost: number; withinBudget: boolean } | undefined {
+    if (!MAY_BE_FUZZY.test(form)) return undefined; // closestUncached needs three Han characters or more
     const key = `${type}|${slack}|${form}`;
     if (!this.closestCache.has(key)) this.closestCache.set(key, this.closestUncached(form, type, slack));
     return this.closestCache.get(key);
@@ -512,17 +632,27 @@ export class Lexicon {
     const chars = [...form];
     if (chars.length < 3 || !chars.every(isHan)) return undefined;
     // candidates share at least one character at the same place (blocking: no comparison with every name)
-    const candidates = new Set<number>();
+    // in the order of the first position they share, then of the lexicon (a stamp per call marks those already taken)
+    const candidates: number[] = [];
+    const stamp = ++this.fuzzyStamp;
+    this.fuzzySeen ??= new Int32Array(this.fuzzyForms.length);
     chars.forEach((ch, pos) => {
-      for (const idx of this.fuzzyIndex.get(`${chars.length}|${pos}|${ch}`) ?? []) candidates.add(idx);
+      for (const idx of this.fuzzyIndex.get(`${type}|${chars.length}|${pos}|${ch}`) ?? []) {
+        if (this.fuzzySeen![idx] === stamp) continue;
+        this.fuzzySeen![idx] = stamp;
+        candidates.push(idx);
+      }
     });
     let best: { entry: LexEntry; form: string; cost: number; withinBudget: boolean } | undefined;
     const budget = fuzzyBudget(chars.length);
+    const limit = budget + slack;
     for (const idx of candidates) {
       const candidate = this.fuzzyForms[idx]!;
-      if (candidate.entry.type !== type) continue;
-      const cost = nameCost(form, candidate.form);
-      if (cost <= budget + slack && (!best || cost < best.cost)) best = { entry: candidate.entry, form: candidate.form, cost, withinBudget: cost <= budget };
+      // nameCost(form, candidate.form), summed in the same order, given up once over the limit (costs are never negative)
+      const other = [...candidate.form];
+      let cost = 0;
+      for (let k = 0; k < chars.length && cost <= limit; k++) if (chars[k] !== other[k]) cost += this.charCost(chars[k]!, other[k]!);
+      if (cost <= limit && (!best || cost < best.cost)) best = { entry: candidate.entry, form: candidate.form, cost, withinBudget: cost <= budget };
     }
     return best;
   }
@@ -534,25 +664,22 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-function addToSet<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
-  const existing = map.get(key);
-  if (existing) existing.add(value);
-  else map.set(key, new Set([value]));
-}
-
 /** Levenshtein distance, giving up (returning limit + 1) once it exceeds the limit. */
 export function editDistance(a: string, b: string, limit: number): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  let previous = new Int32Array(b.length + 1);
+  let current = new Int32Array(b.length + 1);
+  for (let j = 0; j <= b.length; j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
+    current[0] = i;
     let rowMin = i;
+    const ai = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-      current.push(value);
-      rowMin = Math.min(rowMin, value);
+      const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (ai === b.charCodeAt(j - 1) ? 0 : 1));
+      current[j] = value;
+      if (value < rowMin) rowMin = value;
     }
     if (rowMin > limit) return limit + 1;
-    previous = current;
+    [previous, current] = [current, previous];
   }
   return previous[b.length]!;
 }

@@ -157,9 +157,12 @@ const SAME_FAMILY = /^(系列|品牌|家族|)$/;
 export function extractFamilyHomophones(ctx: DocumentContext): void {
   for (const line of ctx.contentLines()) {
     const text = line.text;
+    const tailWordAt = tailWordStarts(text);
+    if (!tailWordAt) continue;
     let bounds: Set<number> | undefined;
     for (let i = 0; i + 2 <= text.length; i++) {
       for (const size of [2, 3]) {
+        if (tailWordAt[Math.min(i + size, text.length)]! >= i + size + 12) continue; // no model or product word in `rest` below
         const stem = text.slice(i, i + size);
         if (!/^\p{Script=Han}+$/u.test(stem) || stem.length !== size) continue;
         const family = ctx.lexicon.modelFamilyAt(text, i, size);
@@ -186,6 +189,23 @@ export function extractFamilyHomophones(ctx: DocumentContext): void {
       }
     }
   }
+}
+
+/** The words FAMILY_TAIL and FAMILY_PRODUCT_TAIL end with. */
+const TAIL_WORDS = ['大模型', '语言模型', '平台', '数字人', '软件工厂', '一体机', '云电脑', '智能体'];
+
+/**
+ * For each offset of a line, where the next of TAIL_WORDS starts (the line's length when none does), or
+ * undefined when the line has none: a family homophone is only worth looking for shortly before one.
+ */
+function tailWordStarts(text: string): Int32Array | undefined {
+  const starts: number[] = [];
+  for (const word of TAIL_WORDS) for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) starts.push(at);
+  if (starts.length === 0) return undefined;
+  const next = new Int32Array(text.length + 1).fill(text.length);
+  for (const at of starts) next[at] = at;
+  for (let k = text.length - 1; k >= 0; k--) next[k] = Math.min(next[k]!, next[k + 1]!);
+  return next;
 }
 
 const VERSIONED_HAN = /(\p{Script=Han}{2,6})[\s呃]?(\d{1,2}(?:[.。．]\d{1,2})?(?:[oO欧]|[a-zA-Z](?![a-zA-Z]))?)(?![\d.。．]*\d)/gu;

@@ -29,6 +29,8 @@ const SELF_INTRODUCTION = /(我是|我叫|本人是)(来自)?$/;
 /** Honorifics that close an introduction; 教授, 博士 and 院士 are titles too, and close only at the end of an item. */
 const CLOSING = ['先生', '女士', '小姐', '老师'];
 const CLOSING_AT_END = ['教授', '博士', '院士'];
+/** First characters of CLOSING and CLOSING_AT_END: elsewhere neither can start. */
+const CLOSING_FIRST = new Set([...CLOSING, ...CLOSING_AT_END].map((h) => h[0]!));
 const STAGE_CUE = /有请|欢迎|上台|致辞|嘉宾|演讲|分享|签约|主持|发布人|发言|报告|见证|登台/;
 
 export interface Introduction {
@@ -59,7 +61,7 @@ function tokenize(item: string, offset: number, ctx: DocumentContext, line: Line
     const orgWord = lexicon.suffixIndex.longestAt(item, i)?.phrase;
     const longerOrgWord = title && orgWord && orgWord.length > title.length;
     // 教授/博士/院士 at the end close a name (…李克强教授), but follow an organisation as a title (中国工程院院士)
-    const closing = CLOSING.find((h) => item.startsWith(h, i)) ??
+    const closing = !CLOSING_FIRST.has(item[i]!) ? undefined : CLOSING.find((h) => item.startsWith(h, i)) ??
       CLOSING_AT_END.find((h) => item.startsWith(h, i) && i + h.length === item.length && text !== '' && splitOrgAndName(text, lexicon, ctx.segmenter) !== undefined);
     if (closing && (!title || closing.length >= title.length) && i > 0) {
       flush(offset + i);

@@ -44,6 +44,17 @@ const DEPARTMENT_LIKE = /(部|处|科|办|室|委|中心|事业部|事业群)$/;
 /** Longest organisation name accepted from a slot without a suffix or lexicon support. */
 const MAX_BARE_SLOT = 10;
 
+/** The last match of a global regex in a text, as `[...text.matchAll(regex)].at(-1)` gives it, without making every match an array. */
+function lastMatch(regex: RegExp, text: string): RegExpExecArray | undefined {
+  let last: RegExpExecArray | undefined;
+  regex.lastIndex = 0;
+  for (let m = regex.exec(text); m; m = regex.exec(text)) {
+    last = m;
+    if (m[0] === '') regex.lastIndex++;
+  }
+  return last;
+}
+
 function endingSuffix(ctx: DocumentContext, name: string): SuffixEntry | undefined {
   const found = ctx.lexicon.suffixIndex.longestEndingAt(name, name.length)?.value;
   return found && name.length > found.suffix.length ? found : undefined;
@@ -62,7 +73,7 @@ export function organizationSlot(
   end: number,
   options: { requireEvidence?: boolean } = {},
 ): OrgSlot | undefined {
-  const glue = [...line.text.slice(start, end).matchAll(SPEECH_GLUE)].at(-1);
+  const glue = lastMatch(SPEECH_GLUE, line.text.slice(start, end));
   if (glue) start += glue.index + glue[0].length;
   const lead = line.text.slice(start, end).match(LEADING_JUNK)?.[0].length ?? 0;
   start += lead;
@@ -235,7 +246,7 @@ function nameBefore(ctx: DocumentContext, line: Line, tokens: Token[], suffixSta
   const cut = ctx.mentionsOnLine(line.number).find((m) => m.type === 'Organization' && m.start < start && start < m.end);
   if (cut) start = cut.start;
   // speech glue before the name (这是总台…, 整个蚂蚁…) is cut off, not taken in
-  const glue = [...line.text.slice(start, suffixStart).matchAll(SPEECH_GLUE)].at(-1);
+  const glue = lastMatch(SPEECH_GLUE, line.text.slice(start, suffixStart));
   if (glue) start += glue.index + glue[0].length;
   if (start >= suffixStart) return undefined;
   const name = line.text.slice(start, suffixEnd);

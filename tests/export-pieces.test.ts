@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildArtifacts, contentText, graphJson, importFiles, jsonChunks, loadScript, relationshipTables, writeOutputs } from '../src/sinks/export/index.js';
+import { embedJson, embedJsonPieces, graphHtml } from '../src/sinks/html/index.js';
 import { buildSeeds } from './helpers.js';
 
 /**
@@ -17,6 +18,7 @@ describe('outputs written in pieces', () => {
       {},
       [undefined, null, [], {}],
       '商汤\u2028</script>',
+      { '<a>': ['&', '\u2029'] },
       42,
       null,
     ];
@@ -24,6 +26,7 @@ describe('outputs written in pieces', () => {
       for (const indent of [0, 1, 2]) {
         for (const depth of [0, 1, 2, 3, 5]) {
           expect([...jsonChunks(value, indent, depth)].join(''), `indent ${indent}, depth ${depth}: ${JSON.stringify(value)}`).toBe(JSON.stringify(value, null, indent));
+          expect([...embedJsonPieces(value)].join('')).toBe(embedJson(value));
         }
       }
     }
@@ -35,6 +38,7 @@ describe('outputs written in pieces', () => {
     const files = buildArtifacts({ graph, resolution: result.resolution, rejections: result.rejections, documents: result.documents });
     expect(contentText(files.get('graph.json')!)).toBe(graphJson(graph));
     expect(contentText(files.get('load.cypher')!)).toBe(loadScript(graph));
+    expect(contentText(files.get('graph.html')!)).toBe(graphHtml(graph));
     for (const [name, text] of [...importFiles(graph), ...relationshipTables(graph)]) expect(contentText(files.get(`csv/${name}`)!), name).toBe(text);
     expect([...files.keys()].slice(0, 1 + importFiles(graph).size)).toEqual(['graph.json', ...[...importFiles(graph).keys()].map((n) => `csv/${n}`)]);
 

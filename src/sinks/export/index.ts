@@ -1,6 +1,6 @@
 import type { Graph } from '../../graph/schema.js';
 import { NODE_LABELS, RELATIONSHIP_TYPES } from '../../graph/schema.js';
-import { graphHtml } from '../html/index.js';
+import { graphHtmlPieces } from '../html/index.js';
 import { nodeImportFile, RELATIONSHIP_TABLES, relationshipImportFile, relationshipTableRowsOf, renderRelationshipTable } from './csv.js';
 import { loadScriptPieces } from './cypher.js';
 import { jsonChunks } from './json.js';
@@ -38,6 +38,6 @@ export function buildArtifacts(input: ReportInput): Map<string, Content> {
   files.set('load.cypher', () => loadScriptPieces(graph));
   files.set('report.md', () => reportMarkdown(input));
   files.set('merges.json', () => mergesJson(input.resolution));
-  files.set('graph.html', () => graphHtml(graph));
+  files.set('graph.html', () => graphHtmlPieces(graph));
   return files;
 }

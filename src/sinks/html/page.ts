@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { jsonChunks } from '../export/json.js';
 import type { ViewModel } from './view-model.js';
 
 /** The code and style the page inlines: the graph libraries, in load order, then the viewer. */
@@ -13,7 +14,17 @@ export interface PageAssets {
  * name or quote in the graph can close the element or open a comment; JSON.parse reads them back unchanged.
  */
 export function embedJson(value: unknown): string {
-  return JSON.stringify(value)
+  return escapeForScript(JSON.stringify(value));
+}
+
+/** embedJson in pieces (member by member of the first levels): joined, the same text. */
+export function* embedJsonPieces(value: unknown): Generator<string> {
+  for (const piece of jsonChunks(value, 0, 2)) yield escapeForScript(piece);
+}
+
+/** The escapes of embedJson, one character at a time (so a text can be escaped in pieces). */
+function escapeForScript(json: string): string {
+  return json
     .replace(/</g, '\\u003c')
     .replace(/>/g, '\\u003e')
     .replace(/&/g, '\\u0026')
@@ -63,6 +74,11 @@ const BODY = `
  * from disk with no network. A Content-Security-Policy allows only these scripts (by hash) and no fetches.
  */
 export function graphPage(view: ViewModel, assets: PageAssets): string {
+  return [...graphPagePieces(view, assets)].join('');
+}
+
+/** The offline graph page in pieces, the embedded data member by member (see graphPage): joined, the same text. */
+export function* graphPagePieces(view: ViewModel, assets: PageAssets): Generator<string> {
   // the hash covers the element's whole text, so the line breaks around the code are part of it
   const scripts = [...assets.libraries, assets.viewerScript].map((code) => `\n${inlineScriptText(code)}\n`);
   const csp = [
@@ -71,7 +87,7 @@ export function graphPage(view: ViewModel, assets: PageAssets): string {
     "style-src 'unsafe-inline'",
     'img-src data: blob:',
   ].join('; ');
-  return [
+  const before = [
     '<!doctype html>',
     '<html lang="zh-Hans">',
     '<head>',
@@ -84,10 +100,14 @@ export function graphPage(view: ViewModel, assets: PageAssets): string {
     '</head>',
     '<body>',
     BODY,
-    `<script id="graph-data" type="application/json">${embedJson(view)}</script>`,
+  ];
+  const after = [
     ...scripts.map((code) => `<script>${code}</script>`),
     '</body>',
     '</html>',
     '',
-  ].join('\n');
+  ];
+  yield `${before.join('\n')}\n<script id="graph-data" type="application/json">`;
+  yield* embedJsonPieces(view);
+  yield `</script>\n${after.join('\n')}`;
 }

@@ -12,6 +12,7 @@ import type { Resolution } from './resolve/schema.js';
 import { loadLexicon } from './workers/lexicon.js';
 import { createExtractor } from './extract/index.js';
 import { extractFile } from './workers/extract-file.js';
+import { shareStrings } from './workers/compact.js';
 import type { DocumentSummary, Outcome } from './workers/messages.js';
 import { defaultJobs, extractFiles } from './workers/pool.js';
 
@@ -48,9 +49,10 @@ export interface BuildResult {
 
 /**
  * Reads, extracts, resolves and builds the graph of the given transcript files and folders. Reading and
- * extraction run on worker threads (unless there is a single transcript or a single job), one
- * transcript per worker at a time; the main thread meanwhile builds the lexicon that resolution needs, then resolves and builds the graph from all extractions,
- * taken in the order of the files so that the result does not depend on which worker finished first.
+ * extraction run on this thread and on worker threads (unless there is a single transcript or a single
+ * job), one transcript per thread at a time; this thread extracts with the lexicon that resolution needs,
+ * then resolves and builds the graph from all extractions, taken in the order of the files so that the
+ * result does not depend on which thread finished first.
  */
 export async function buildFromPaths(inputs: string[], options: BuildOptions = {}): Promise<BuildResult> {
   const timings: Record<string, number> = {};
@@ -77,40 +79,54 @@ export async function buildFromPaths(inputs: string[], options: BuildOptions = {
   let workerNerMs = 0;
   let lexicon: Lexicon;
   let outcomes: Outcome[];
+  const strings = new Map<string, string>();
   if (jobs <= 1) {
     // One transcript (or -j 1): extract on this thread, with the lexicon resolution needs anyway.
     lexicon = loadLexicon(options.lexiconFiles);
     const extractor = createExtractor(lexicon);
     outcomes = [];
     for (const [index, path] of files.entries()) {
-      outcomes.push(await extractFile({ index, path }, extractor, options.maxFileBytes, models && ((doc) => models.findings(doc))));
+      // a copy, so that what is kept does not hold on to the transcript's text
+      const outcome = structuredClone(await extractFile({ index, path }, extractor, options.maxFileBytes, models && ((doc) => models.findings(doc))));
+      shareStrings(outcome, strings);
+      outcomes.push(outcome);
       options.onProgress?.(index + 1, files.length, path);
     }
   } else {
     const m = options.models;
+    // Without a NER model on the workers, this thread extracts too, with the lexicon that resolution needs
+    // (an error in it is reported, not the workers'); with one, it builds that lexicon meanwhile.
+    let mainLexicon: Lexicon | undefined;
     const extracting = extractFiles(files, {
       jobs,
       lexiconFiles: options.lexiconFiles ?? [],
       maxFileBytes: options.maxFileBytes,
-      ...(nerOnWorkers && m ? { ner: { ner: m.ner, nerModel: m.nerModel, nerLabels: m.nerLabels, home: m.home, threads: m.threads } } : {}),
+      ...(nerOnWorkers && m
+        ? { ner: { ner: m.ner, nerModel: m.nerModel, nerLabels: m.nerLabels, home: m.home, threads: m.threads } }
+        : { local: () => createExtractor((mainLexicon = loadLexicon(options.lexiconFiles))) }),
       onModels: (info) => {
         if (workerModels.length === 0) workerModels = info;
       },
       onOutcome: (outcome, done) => {
+        shareStrings(outcome, strings);
         if ('nerMs' in outcome && outcome.nerMs) workerNerMs += outcome.nerMs;
         options.onProgress?.(done, files.length, files[outcome.index]!);
       },
     });
-    try {
-      lexicon = loadLexicon(options.lexiconFiles);
-    } catch (error) {
-      // the workers fail on the same lexicon; report this error, not theirs
-      extracting.catch(() => undefined);
-      throw error;
+    if (nerOnWorkers) {
+      try {
+        mainLexicon = loadLexicon(options.lexiconFiles);
+      } catch (error) {
+        // the workers fail on the same lexicon; report this error, not theirs
+        extracting.catch(() => undefined);
+        throw error;
+      }
     }
     outcomes = await extracting;
+    lexicon = mainLexicon!;
   }
   lap('extract');
+  strings.clear();
 
   const extractions: Extraction[] = [];
   const documents: DocumentSummary[] = [];

@@ -3,9 +3,12 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import { ModelError } from '../models/errors.js';
 import type { ModelInfo } from '../models/index.js';
+import type { Extractor } from '../extract/index.js';
+import { extractFile } from './extract-file.js';
 import type { Job, Outcome, WorkerMessage, WorkerSetup } from './messages.js';
 
 /** Jobs sent ahead to each worker, so that it never waits for the main thread between transcripts. */
@@ -36,7 +39,14 @@ function startWorker(setup: WorkerSetup): Worker {
 }
 
 export interface PoolOptions extends WorkerSetup {
+  /** Transcripts extracted at once: by the workers, and by this thread when `local` is given. */
   jobs: number;
+  /**
+   * Makes the extractor of this thread, which then takes transcripts from the same queue as the
+   * workers (one worker fewer is started): it needs a lexicon for resolution anyway, and a core is not
+   * left to wait. Called once, after the workers are started; an error from it ends the pool.
+   */
+  local?: () => Extractor;
   /** Called as each transcript is done, in the order they finish. */
   onOutcome?: (outcome: Outcome, done: number) => void;
   /** Called with the models a worker loaded, when it is ready. */
@@ -44,9 +54,10 @@ export interface PoolOptions extends WorkerSetup {
 }
 
 /**
- * Reads and extracts the files on a pool of worker threads, each with its own extractor, and returns
- * one outcome per file in the order of the files. Each worker holds one document at a time; the
- * extractions come back as plain data.
+ * Reads and extracts the files on a pool of worker threads, each with its own extractor (and on this
+ * thread too, with `local`), and returns one outcome per file in the order of the files. Each worker
+ * holds one document at a time; the extractions come back as plain data, and so do this thread's (a
+ * copy: what it keeps does not hold on to the transcript's text).
  */
 export function extractFiles(files: string[], options: PoolOptions): Promise<Outcome[]> {
   const outcomes: Array<Outcome | undefined> = new Array(files.length);
@@ -118,6 +129,24 @@ export function extractFiles(files: string[], options: PoolOptions): Promise<Out
       });
     };
 
-    for (let i = 0; i < Math.max(1, Math.min(options.jobs, files.length)); i++) spawn();
+    const threads = Math.max(1, Math.min(options.jobs, files.length));
+    for (let i = 0; i < (options.local ? threads - 1 : threads); i++) spawn();
+    if (!options.local) return;
+    let extractor: Extractor;
+    try {
+      extractor = options.local();
+    } catch (error) {
+      finish(error as Error);
+      return;
+    }
+    void (async () => {
+      while (!settled && pending.length > 0) {
+        const job = pending.shift()!;
+        const outcome = await extractFile(job, extractor, options.maxFileBytes);
+        record(structuredClone(outcome));
+        // let the workers' messages in between two transcripts
+        await nextTurn();
+      }
+    })().catch((error: unknown) => finish(error as Error));
   });
 }

@@ -19,6 +19,7 @@ describe('outputs written in pieces', () => {
       [undefined, null, [], {}],
       '商汤\u2028</script>',
       { '<a>': ['&', '\u2029'] },
+      { map: new Map([[1, 2]]), set: new Set([1]), typed: new Int32Array([1, 2]), date: new Date(0), sparse: [1, , 3] }, // eslint-disable-line no-sparse-arrays
       42,
       null,
     ];
@@ -30,6 +31,15 @@ describe('outputs written in pieces', () => {
         }
       }
     }
+  });
+
+  it('writes an iterable member of the first levels (made as it is read) as the array of its items', () => {
+    function* items(n: number) {
+      if (n > 0) yield { a: 1 };
+      if (n > 1) yield [2, undefined];
+    }
+    const expected = JSON.stringify({ list: [{ a: 1 }, [2, undefined]], none: [] }, null, 1);
+    for (const depth of [1, 2, 3]) expect([...jsonChunks({ list: items(2), none: items(0) }, 1, depth)].join('')).toBe(expected);
   });
 
   it('every file of a build is the same text as the whole-string functions give, in the same order', async () => {

@@ -82,28 +82,37 @@ export interface LoadBatch {
  * end labels (so every MATCH uses a uniqueness constraint). Deterministic for a given graph.
  */
 export function loadBatches(graph: Graph, batchSize: number): LoadBatch[] {
-  const batches: LoadBatch[] = [];
-  const push = (kind: LoadBatch['kind'], what: string, merge: string, rows: Row[]) => {
-    for (let i = 0; i < rows.length; i += batchSize) batches.push({ kind, what, merge, rows: rows.slice(i, i + batchSize) });
-  };
+  return [...eachLoadBatch(graph, batchSize)];
+}
+
+/** The batches of loadBatches, one at a time: the rows of a batch are made when it is reached (load.cypher need not hold them all). */
+export function* eachLoadBatch(graph: Graph, batchSize: number): Generator<LoadBatch> {
   for (const label of NODE_LABELS) {
-    const rows = graph.nodes.filter((n) => n.label === label).map((n) => nodeStatementRow(nodeRow(n), label));
-    push('nodes', label, nodeMergeStatement(label), rows);
+    const nodes = graph.nodes.filter((n) => n.label === label);
+    const merge = nodeMergeStatement(label);
+    for (let i = 0; i < nodes.length; i += batchSize) {
+      yield { kind: 'nodes', what: label, merge, rows: nodes.slice(i, i + batchSize).map((n) => nodeStatementRow(nodeRow(n), label)) };
+    }
   }
   const labelOf = new Map(graph.nodes.map((n) => [n.id, n.label]));
-  const groups = new Map<string, { type: RelationshipType; start: NodeLabel; end: NodeLabel; rows: Row[] }>();
+  const groups = new Map<string, { type: RelationshipType; start: NodeLabel; end: NodeLabel; rels: Graph['relationships'] }>();
   for (const rel of graph.relationships) {
     const start = labelOf.get(rel.start)!;
     const end = labelOf.get(rel.end)!;
     const key = `${rel.type} (${start}→${end})`;
-    const group = groups.get(key) ?? { type: rel.type, start, end, rows: [] };
-    group.rows.push(relationshipStatementRow(relationshipRow(rel), rel.type));
+    const group = groups.get(key) ?? { type: rel.type, start, end, rels: [] };
+    group.rels.push(rel);
     groups.set(key, group);
   }
   // sorted by start node: batches of one group that run side by side then rarely lock the same node
-  const byEnds = (a: Row, b: Row) => (a.start! < b.start! ? -1 : a.start! > b.start! ? 1 : a.end! < b.end! ? -1 : a.end! > b.end! ? 1 : 0);
-  for (const [key, group] of groups) push('relationships', key, relationshipMergeStatement(group.type, group.start, group.end), group.rows.sort(byEnds));
-  return batches;
+  const byEnds = (a: { start: string; end: string }, b: { start: string; end: string }) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.end < b.end ? -1 : a.end > b.end ? 1 : 0);
+  for (const [key, group] of groups) {
+    const rels = group.rels.sort(byEnds);
+    const merge = relationshipMergeStatement(group.type, group.start, group.end);
+    for (let i = 0; i < rels.length; i += batchSize) {
+      yield { kind: 'relationships', what: key, merge, rows: rels.slice(i, i + batchSize).map((r) => relationshipStatementRow(relationshipRow(r), r.type)) };
+    }
+  }
 }
 
 /** The statement the driver sends for a batch: the rows come as the parameter $rows. */

@@ -1,6 +1,6 @@
 import type { Graph } from '../../graph/schema.js';
 import type { PropertyValue, Row } from '../../graph/rows.js';
-import { loadBatches, schemaStatements } from '../../graph/statements.js';
+import { eachLoadBatch, schemaStatements } from '../../graph/statements.js';
 
 export { nodeMergeStatement, relationshipMergeStatement, schemaStatements, nodeStatementRow, relationshipStatementRow } from '../../graph/statements.js';
 
@@ -40,5 +40,5 @@ export function* loadScriptPieces(graph: Graph, batchSize = BATCH): Generator<st
     ...schemaStatements().map((s) => `${s};`),
     '',
   ].join('\n');
-  for (const batch of loadBatches(graph, batchSize)) yield `\nUNWIND ${literalRows(batch.rows)} AS row\n${batch.merge};\n`;
+  for (const batch of eachLoadBatch(graph, batchSize)) yield `\nUNWIND ${literalRows(batch.rows)} AS row\n${batch.merge};\n`;
 }

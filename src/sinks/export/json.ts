@@ -1,10 +1,19 @@
 /**
  * The text of JSON.stringify(value, null, indent), in pieces: the arrays and objects of the first `depth`
  * levels are opened and closed here and their members stringified one at a time, so that a large graph
- * never becomes one string. Joined, the pieces are exactly what JSON.stringify gives.
+ * never becomes one string. Joined, the pieces are exactly what JSON.stringify gives, except that an
+ * iterable that is not an array (a generator, say, that makes the members as they are read) is written
+ * as the array of its items when it is one of those first `depth` levels' members.
  */
 export function* jsonChunks(value: unknown, indent = 0, depth = 2): Generator<string> {
   yield* chunksAt(value, ' '.repeat(indent), depth, 0);
+}
+
+/** An iterable written as an array (arrays included; Maps, Sets and typed arrays are written as JSON.stringify writes them). */
+function isArrayLike(value: object): value is Iterable<unknown> {
+  if (Array.isArray(value)) return true;
+  if (value instanceof Map || value instanceof Set || ArrayBuffer.isView(value)) return false;
+  return typeof (value as { [Symbol.iterator]?: unknown })[Symbol.iterator] === 'function';
 }
 
 function isContainer(value: unknown): value is object {
@@ -20,22 +29,17 @@ function* chunksAt(value: unknown, gap: string, depth: number, level: number): G
   const newline = gap ? `\n${gap.repeat(level + 1)}` : '';
   const close = gap ? `\n${gap.repeat(level)}` : '';
   if (depth === 0 || !isContainer(value)) {
-    const text = JSON.stringify(value, null, gap) ?? 'null';
+    const text = JSON.stringify(isContainer(value) && !Array.isArray(value) && isArrayLike(value) ? [...value] : value, null, gap) ?? 'null';
     yield gap && level ? text.replaceAll('\n', `\n${gap.repeat(level)}`) : text;
     return;
   }
-  if (Array.isArray(value)) {
-    if (value.length === 0) {
-      yield '[]';
-      return;
-    }
-    yield '[';
-    for (let i = 0; i < value.length; i++) {
-      yield `${i ? ',' : ''}${newline}`;
-      const item: unknown = value[i];
+  if (isArrayLike(value)) {
+    let i = 0;
+    for (const item of Array.isArray(value) ? arrayItems(value) : value) {
+      yield `${i++ ? ',' : '['}${newline}`;
       yield* chunksAt(isOmitted(item) ? null : item, gap, depth - 1, level + 1);
     }
-    yield `${close}]`;
+    yield i ? `${close}]` : '[]';
     return;
   }
   const entries = Object.entries(value).filter(([, v]) => !isOmitted(v));
@@ -49,4 +53,9 @@ function* chunksAt(value: unknown, gap: string, depth: number, level: number): G
     yield* chunksAt(item, gap, depth - 1, level + 1);
   }
   yield `${close}}`;
+}
+
+/** The items of an array by index (holes read as undefined, as JSON.stringify reads them). */
+function* arrayItems(array: unknown[]): Generator<unknown> {
+  for (let i = 0; i < array.length; i++) yield array[i];
 }

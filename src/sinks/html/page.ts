@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { jsonChunks } from '../export/json.js';
-import type { ViewModel } from './view-model.js';
+import type { ViewModel, ViewModelParts } from './view-model.js';
 
 /** The code and style the page inlines: the graph libraries, in load order, then the viewer. */
 export interface PageAssets {
@@ -17,7 +17,7 @@ export function embedJson(value: unknown): string {
   return escapeForScript(JSON.stringify(value));
 }
 
-/** embedJson in pieces (member by member of the first levels): joined, the same text. */
+/** embedJson in pieces (member by member of the first levels; an iterable member is written as an array): joined, the same text. */
 export function* embedJsonPieces(value: unknown): Generator<string> {
   for (const piece of jsonChunks(value, 0, 2)) yield escapeForScript(piece);
 }
@@ -78,7 +78,7 @@ export function graphPage(view: ViewModel, assets: PageAssets): string {
 }
 
 /** The offline graph page in pieces, the embedded data member by member (see graphPage): joined, the same text. */
-export function* graphPagePieces(view: ViewModel, assets: PageAssets): Generator<string> {
+export function* graphPagePieces(view: ViewModel | ViewModelParts, assets: PageAssets): Generator<string> {
   // the hash covers the element's whole text, so the line breaks around the code are part of it
   const scripts = [...assets.libraries, assets.viewerScript].map((code) => `\n${inlineScriptText(code)}\n`);
   const csp = [

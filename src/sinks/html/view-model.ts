@@ -64,6 +64,14 @@ function edgeFacts(rel: GraphRelationship, forumTitle: (id: string) => string): 
 }
 
 export function viewModel(graph: Graph): ViewModel {
+  const parts = viewModelParts(graph);
+  return { ...parts, nodes: [...parts.nodes], edges: [...parts.edges] };
+}
+
+/** The view model with its nodes and edges made one at a time as they are read (once), so that a large graph's page need not hold them all. */
+export type ViewModelParts = Omit<ViewModel, 'nodes' | 'edges'> & { nodes: Iterable<ViewNode>; edges: Iterable<ViewEdge> };
+
+export function viewModelParts(graph: Graph): ViewModelParts {
   const forumByFile = new Map(graph.sources.map((s) => [s.file, s.id]));
   const forumTitles = new Map(graph.nodes.filter((n) => n.label === 'Forum').map((n) => [n.id, n.name]));
   const forumTitle = (id: string) => forumTitles.get(id) ?? id;
@@ -82,7 +90,7 @@ export function viewModel(graph: Graph): ViewModel {
     if (rel.type !== 'MENTIONED_IN') for (const end of [rel.start, rel.end]) degree.set(end, (degree.get(end) ?? 0) + 1);
     if (labelOf.get(rel.end) === 'Forum') nodeForums.get(rel.start)?.add(rel.end);
   }
-  const nodes = graph.nodes.map((node): ViewNode => {
+  const viewNode = (node: GraphNode): ViewNode => {
     const forums = nodeForums.get(node.id)!;
     for (const m of node.mentions) {
       const forum = forumByFile.get(m.source);
@@ -102,8 +110,8 @@ export function viewModel(graph: Graph): ViewModel {
       keys: [...new Set([node.name, ...node.aliases, ...node.mentions.map((m) => m.text)].map(normalizeName).filter(Boolean))],
       degree: degree.get(node.id) ?? 0,
     };
-  });
-  const edges = graph.relationships.map((rel): ViewEdge => {
+  };
+  const viewEdge = (rel: GraphRelationship): ViewEdge => {
     const forums = new Set<string>();
     for (const e of rel.evidence) {
       const forum = forumByFile.get(e.source);
@@ -112,13 +120,17 @@ export function viewModel(graph: Graph): ViewModel {
     if (Array.isArray(rel.properties.forums)) for (const id of rel.properties.forums) forums.add(String(id));
     if (labelOf.get(rel.end) === 'Forum') forums.add(rel.end);
     return { id: rel.id, type: rel.type, source: rel.start, target: rel.end, facts: edgeFacts(rel, forumTitle), evidence: rel.evidence, forums: [...forums] };
-  });
+  };
   return {
     labels: NODE_LABELS.map((label) => ({ label, ...LABEL_STYLES[label] })),
     // in the order the details panel lists them: partners first
     types: (Object.keys(TYPE_STYLES) as RelationshipType[]).map((type) => ({ type, ...TYPE_STYLES[type] })),
     forums: graph.sources.map((s) => ({ id: s.id, title: s.title, date: s.date, file: s.file })),
-    nodes,
-    edges,
+    nodes: mapped(graph.nodes, viewNode),
+    edges: mapped(graph.relationships, viewEdge),
   };
+}
+
+function* mapped<T, U>(items: T[], make: (item: T) => U): Generator<U> {
+  for (const item of items) yield make(item);
 }

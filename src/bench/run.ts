@@ -4,13 +4,16 @@ import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { builtinLexiconFiles } from '../lexicon/load.js';
+import { findModels, modelsHome } from '../models/cache.js';
 import { lexiconNames, readSeeds, writeCorpus } from './corpus.js';
 
 /**
  * `npm run bench`: builds synthetic corpora of about 1, 10 and 100 MB from the seeds, and for each one
  * times the floor (read + jieba, one thread) and the forumkg build (the real command line), each as a
  * fresh process, wall clock, startup included. Prints the table and checks the targets of issue 6.
- * Options: --sizes 1,10,100 (MB)  --keep (leave the corpora in the temporary folder)
+ * The build runs with --no-models (the rules alone) unless --models is given: then it uses the NER and
+ * embedding models `npm run models` installed, as a plain `forumkg build` would.
+ * Options: --sizes 1,10,100 (MB)  --keep (leave the corpora in the temporary folder)  --models
  */
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -60,10 +63,15 @@ function option(name: string): string | undefined {
 async function main(): Promise<number> {
   const sizes = (option('--sizes') ?? '1,10,100').split(',').map(Number);
   const keep = process.argv.includes('--keep');
+  const withModels = process.argv.includes('--models');
+  const installed = Object.values(findModels()).map((m) => m.manifest.name);
+  const modelsLine = withModels
+    ? `models: on (${installed.length ? installed.join(', ') : 'none installed'}, from ${modelsHome()})`
+    : `models: off (build --no-models: the rules alone${installed.length ? `; installed here but not used: ${installed.join(', ')}; --models to use them` : ''})`;
   const work = mkdtempSync(path.join(tmpdir(), 'forumkg-bench-'));
   const names = lexiconNames(builtinLexiconFiles());
   const seeds = readSeeds(path.join(ROOT, 'seeds'), names);
-  process.stderr.write(`forumkg bench: ${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown'}), Node ${process.version}; corpora in ${work}\n`);
+  process.stderr.write(`forumkg bench: ${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown'}), Node ${process.version}; corpora in ${work}\n${modelsLine}\n`);
   const loadBefore = loadavg()[0]!;
   const rows: Row[] = [];
   try {
@@ -74,7 +82,7 @@ async function main(): Promise<number> {
       const floor = await timed([path.join(here, 'floor.js'), corpus]);
       const floorStats = JSON.parse(floor.stdout) as { peakRssMb: number; cpuSeconds: number };
       process.stderr.write(` ${floor.seconds.toFixed(1)} s; build…`);
-      const build = await timed([path.join(ROOT, 'dist/cli/bin.js'), 'build', corpus, '--out', path.join(work, `out-${size}mb`), '--verbose', '--no-progress']);
+      const build = await timed([path.join(ROOT, 'dist/cli/bin.js'), 'build', corpus, '--out', path.join(work, `out-${size}mb`), '--verbose', '--no-progress', ...(withModels ? [] : ['--no-models'])]);
       process.stderr.write(` ${build.seconds.toFixed(1)} s\n`);
       const resources = /peak RSS (\d+) MB, CPU ([\d.]+) s/.exec(build.stdout);
       rows.push({
@@ -87,6 +95,7 @@ async function main(): Promise<number> {
   } finally {
     if (!keep) rmSync(work, { recursive: true, force: true });
   }
+  process.stdout.write(`${modelsLine}\n\n`);
   printTable(rows);
   // Other work on the machine slows both the floor and the build: say how busy it was.
   process.stdout.write(`load average (1 min) ${loadBefore.toFixed(1)} at the start, ${loadavg()[0]!.toFixed(1)} at the end, on ${availableParallelism()} cores\n`);

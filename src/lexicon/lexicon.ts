@@ -135,15 +135,16 @@ export class Lexicon {
   private readonly charCosts = new Map<string, number>();
   private readonly fuzzyForms: Array<{ form: string; entry: LexEntry }> = [];
   private readonly orgLookups = new Map<string, LexEntry | undefined>();
-  /** Organisation keys (strong and weak) and strong keys without a legal ending, for mayNameOrganization. */
-  private orgKeys?: { strong: Set<string>; weak: Set<string>; stems: Set<string> };
+  /** Organisation keys (strong ones; any: strong, weak, and strong without a legal ending) and the last code units of the legal endings, for mayNameOrganization. */
+  private orgKeys?: { strong: Set<string>; any: Set<string>; endingLasts: Set<number> };
   private familyKeys?: Map<string, LexEntry>;
   private familyFirsts?: Set<string>;
   private familyTrie?: FamilyNode;
   private readonly familyStartChars = new Map<string, boolean>();
   /** Whether a homophone can start with this UTF-16 code unit: 0 not known yet, 1 yes, 2 no. */
   private readonly pinyinStartUnits = new Int8Array(0x10000);
-  private readonly closestCache = new Map<string, ReturnType<Lexicon['closestUncached']>>();
+  /** closest() results by `${type}|${slack}`, then by form (no key string to build for each call). */
+  private readonly closestCache = new Map<string, Map<string, ReturnType<Lexicon['closestUncached']>>>();
   private homophoneKeys?: Map<string, LexEntry>;
   private anagramKeys?: Map<string, LexEntry>;
   private weak?: Map<string, LexEntry>;
@@ -504,10 +505,11 @@ export class Lexicon {
       for (const [key, entries] of this.byForm) if (entries.some((e) => e.type === 'Organization')) strong.add(key);
       for (const [key, entries] of this.weakByForm) if (entries.some((e) => e.type === 'Organization')) weak.add(key);
       for (const key of strong) for (const ending of LEGAL_ENDINGS) if (key.endsWith(ending)) stems.add(key.slice(0, -ending.length));
-      this.orgKeys = { strong, weak, stems };
+      this.orgKeys = { strong, any: new Set([...strong, ...weak, ...stems]), endingLasts: new Set(LEGAL_ENDINGS.map((e) => e.charCodeAt(e.length - 1))) };
     }
-    const { strong, weak, stems } = this.orgKeys;
-    if (strong.has(form) || weak.has(form) || stems.has(form)) return true;
+    const { strong, any, endingLasts } = this.orgKeys;
+    if (any.has(form)) return true;
+    if (!endingLasts.has(form.charCodeAt(form.length - 1))) return false;
     for (const ending of LEGAL_ENDINGS) if (form.endsWith(ending) && form.length - ending.length >= 2 && strong.has(form.slice(0, -ending.length))) return true;
     return false;
   }
@@ -623,9 +625,11 @@ export class Lexicon {
    */
   closest(form: string, type: EntityType, slack = 0): { entry: LexEntry; form: string; cost: number; withinBudget: boolean } | undefined {
     if (!MAY_BE_FUZZY.test(form)) return undefined; // closestUncached needs three Han characters or more
-    const key = `${type}|${slack}|${form}`;
-    if (!this.closestCache.has(key)) this.closestCache.set(key, this.closestUncached(form, type, slack));
-    return this.closestCache.get(key);
+    const kind = `${type}|${slack}`;
+    let cache = this.closestCache.get(kind);
+    if (!cache) this.closestCache.set(kind, (cache = new Map()));
+    if (!cache.has(form)) cache.set(form, this.closestUncached(form, type, slack));
+    return cache.get(form);
   }
 
   private closestUncached(form: string, type: EntityType, slack: number): { entry: LexEntry; form: string; cost: number; withinBudget: boolean } | undefined {

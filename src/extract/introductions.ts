@@ -30,7 +30,7 @@ const SELF_INTRODUCTION = /(我是|我叫|本人是)(来自)?$/;
 const CLOSING = ['先生', '女士', '小姐', '老师'];
 const CLOSING_AT_END = ['教授', '博士', '院士'];
 /** First characters of CLOSING and CLOSING_AT_END: elsewhere neither can start. */
-const CLOSING_FIRST = new Set([...CLOSING, ...CLOSING_AT_END].map((h) => h[0]!));
+const CLOSING_FIRST = new Set([...CLOSING, ...CLOSING_AT_END].map((h) => h.charCodeAt(0)));
 const STAGE_CUE = /有请|欢迎|上台|致辞|嘉宾|演讲|分享|签约|主持|发布人|发言|报告|见证|登台/;
 
 export interface Introduction {
@@ -61,7 +61,7 @@ function tokenize(item: string, offset: number, ctx: DocumentContext, line: Line
     const orgWord = lexicon.suffixIndex.longestAt(item, i)?.phrase;
     const longerOrgWord = title && orgWord && orgWord.length > title.length;
     // 教授/博士/院士 at the end close a name (…李克强教授), but follow an organisation as a title (中国工程院院士)
-    const closing = !CLOSING_FIRST.has(item[i]!) ? undefined : CLOSING.find((h) => item.startsWith(h, i)) ??
+    const closing = !CLOSING_FIRST.has(item.charCodeAt(i)) ? undefined : CLOSING.find((h) => item.startsWith(h, i)) ??
       CLOSING_AT_END.find((h) => item.startsWith(h, i) && i + h.length === item.length && text !== '' && splitOrgAndName(text, lexicon, ctx.segmenter) !== undefined);
     if (closing && (!title || closing.length >= title.length) && i > 0) {
       flush(offset + i);
@@ -103,6 +103,16 @@ function titlesOf(tok: Tok | undefined): string[] {
   return tok?.kind === 'title' ? tok.text.split('、') : [];
 }
 
+/** The start cue that ends last in the item (the first of START_CUES on a tie), with where it starts. */
+function lastCue(item: string): { c: string; k: number } | undefined {
+  let best: { c: string; k: number } | undefined;
+  for (const c of START_CUES) {
+    const k = item.lastIndexOf(c);
+    if (k >= 0 && (!best || k + c.length > best.k + best.c.length)) best = { c, k };
+  }
+  return best;
+}
+
 /** Splits a line into items (between list separators), with introduction cues removed from their start and end. */
 export function introductionItems(text: string): Array<{ text: string; start: number; self?: boolean }> {
   const out: Array<{ text: string; start: number; self?: boolean }> = [];
@@ -111,7 +121,7 @@ export function introductionItems(text: string): Array<{ text: string; start: nu
     let at = from;
     let self = false;
     for (;;) {
-      const cue = START_CUES.map((c) => ({ c, k: item.lastIndexOf(c) })).filter(({ k }) => k >= 0).sort((a, b) => b.k + b.c.length - (a.k + a.c.length))[0];
+      const cue = lastCue(item);
       if (!cue) break;
       const cut = cue.k + cue.c.length;
       if (cut >= item.length) break;

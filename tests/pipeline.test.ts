@@ -1,7 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { GraphSchema } from '../src/graph/schema.js';
+import { LexiconError } from '../src/lexicon/load.js';
 import type { BuildResult } from '../src/pipeline.js';
 import { buildFromPaths } from '../src/pipeline.js';
 import { buildSeeds, SEEDS } from './helpers.js';
@@ -73,5 +75,20 @@ describe('graph of the five seed transcripts', () => {
     for (const id of lexiconBacked) expect(allIds.has(id), id).toBe(true);
     const again = await buildFromPaths([SEEDS]);
     expect(again.graph.nodes.map((n) => n.id)).toEqual(result.graph.nodes.map((n) => n.id));
+  });
+});
+
+describe('extraction on several threads', () => {
+  it('gives the same graph and resolution when this thread and a worker share the transcripts', async () => {
+    const parallel = await buildFromPaths([SEEDS], { jobs: 2 });
+    expect(parallel.graph).toEqual(result.graph);
+    expect(parallel.resolution).toEqual(result.resolution);
+    expect(parallel.documents).toEqual(result.documents);
+  });
+
+  it('reports a bad lexicon file as such when the extraction is shared with workers', async () => {
+    const bad = path.join(tmpdir(), `forumkg-bad-lexicon-${process.pid}.json`);
+    writeFileSync(bad, '{"organizations": [{"name": 3}]}');
+    await expect(buildFromPaths([SEEDS], { jobs: 2, lexiconFiles: [bad] })).rejects.toBeInstanceOf(LexiconError);
   });
 });

@@ -49,7 +49,7 @@ export function registerBuild(program: Command): void {
     .requiredOption('-o, --out <dir>', 'output folder', 'out')
     .option('--lexicon <file...>', 'extra lexicon JSON files (organizations, models, products, people, titles)')
     .addOption(new Option('--max-file-mb <n>', 'reject transcripts larger than this').default(64).argParser(positiveNumber))
-    .addOption(new Option('-j, --jobs <n>', `transcripts extracted at once, on worker threads (default: one per core, at most 4, here ${defaultJobs()}, for inputs over 4 MB, or 256 KB with a NER model; one below)`).argParser(positiveInteger))
+    .addOption(new Option('-j, --jobs <n>', `transcripts extracted at once: on the main thread and N-1 worker threads, or on N workers with a NER model (default: one per core, at most 4, here ${defaultJobs()}, for inputs over 4 MB, or 256 KB with a NER model; one below)`).argParser(positiveInteger))
     .option('--overrides <file>', `resolution decisions to apply (merge, split, rename, retype, ignore); default ./${DEFAULT_OVERRIDES} when it exists`)
     .option('--fresh', 'do not reuse the names and ids of the previous graph.json in the output folder')
     .option('--no-progress', 'no progress bar even on a terminal')

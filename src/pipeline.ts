@@ -31,6 +31,11 @@ export interface BuildOptions {
   jobs?: number;
   /** Called after each transcript is read and extracted (in the order they finish). */
   onProgress?: (done: number, total: number, file: string) => void;
+  /**
+   * Whether the result keeps the extractions (default true). The command line does not need them: without
+   * them a large build frees their memory before it writes the outputs.
+   */
+  keepExtractions?: boolean;
   /** Optional NER and embedding models (src/models); none unless given. */
   models?: ModelOptions;
 }
@@ -38,6 +43,7 @@ export interface BuildOptions {
 export interface BuildResult {
   graph: Graph;
   resolution: Resolution;
+  /** Empty when the build was asked not to keep them (keepExtractions: false). */
   extractions: Extraction[];
   documents: DocumentSummary[];
   rejections: Rejection[];
@@ -158,7 +164,7 @@ export async function buildFromPaths(inputs: string[], options: BuildOptions = {
   for (const [role, ms] of Object.entries(models?.timings ?? {})) timings[`model ${role}`] = ms;
   await models?.dispose();
   const modelInfo = [...workerModels, ...(models?.info ?? [])];
-  return { graph, resolution, extractions, documents, rejections, timings, ...(overrides ? { overrides } : {}), models: modelInfo };
+  return { graph, resolution, extractions: options.keepExtractions === false ? [] : extractions, documents, rejections, timings, ...(overrides ? { overrides } : {}), models: modelInfo };
 }
 
 /** Below this many bytes of input, extraction runs on the main thread unless -j says otherwise. */

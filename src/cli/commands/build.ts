@@ -109,6 +109,7 @@ export async function runBuild(inputs: string[], options: BuildCommandOptions): 
   if (hint) process.stderr.write(`forumkg: ${hint}\n`);
   const result = await buildFromPaths(inputs, {
     models,
+    keepExtractions: false,
     lexiconFiles: options.lexicon,
     ...(overrides ? { overrides } : {}),
     ...(options.fresh ? {} : { previousGraph: await previousGraph(options.out) }),

@@ -100,10 +100,20 @@ export function loadBatches(graph: Graph, batchSize: number): LoadBatch[] {
     group.rows.push(relationshipStatementRow(relationshipRow(rel), rel.type));
     groups.set(key, group);
   }
-  // sorted by start node: batches of one group that run side by side then rarely lock the same node
-  const byEnds = (a: Row, b: Row) => (a.start! < b.start! ? -1 : a.start! > b.start! ? 1 : a.end! < b.end! ? -1 : a.end! > b.end! ? 1 : 0);
-  for (const [key, group] of groups) push('relationships', key, relationshipMergeStatement(group.type, group.start, group.end), group.rows.sort(byEnds));
+  for (const [key, group] of groups) push('relationships', key, relationshipMergeStatement(group.type, group.start, group.end), sortedAroundHubs(group.rows));
   return batches;
+}
+
+/**
+ * Sorts a group's rows by the end with fewer distinct nodes (the hubs: forums, organisations), then by the other:
+ * each batch then holds a few hubs with their neighbours, so many pairs of batches share no node at all and the
+ * loader can write them side by side (see runKeyDisjoint).
+ */
+function sortedAroundHubs(rows: Row[]): Row[] {
+  const distinct = (key: 'start' | 'end') => new Set(rows.map((r) => r[key])).size;
+  const [first, second] = distinct('end') < distinct('start') ? (['end', 'start'] as const) : (['start', 'end'] as const);
+  const compare = (a: Row, b: Row) => (a[first]! < b[first]! ? -1 : a[first]! > b[first]! ? 1 : a[second]! < b[second]! ? -1 : a[second]! > b[second]! ? 1 : 0);
+  return rows.sort(compare);
 }
 
 /** The statement the driver sends for a batch: the rows come as the parameter $rows. */

@@ -104,15 +104,25 @@ export function* eachLoadBatch(graph: Graph, batchSize: number): Generator<LoadB
     group.rels.push(rel);
     groups.set(key, group);
   }
-  // sorted by start node: batches of one group that run side by side then rarely lock the same node
-  const byEnds = (a: { start: string; end: string }, b: { start: string; end: string }) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.end < b.end ? -1 : a.end > b.end ? 1 : 0);
   for (const [key, group] of groups) {
-    const rels = group.rels.sort(byEnds);
+    const rels = sortedAroundHubs(group.rels);
     const merge = relationshipMergeStatement(group.type, group.start, group.end);
     for (let i = 0; i < rels.length; i += batchSize) {
       yield { kind: 'relationships', what: key, merge, rows: rels.slice(i, i + batchSize).map((r) => relationshipStatementRow(relationshipRow(r), r.type)) };
     }
   }
+}
+
+/**
+ * Sorts a group's relationships by the end with fewer distinct nodes (the hubs: forums, organisations), then by the other:
+ * each batch then holds a few hubs with their neighbours, so many pairs of batches share no node at all and the
+ * loader can write them side by side (see runKeyDisjoint).
+ */
+function sortedAroundHubs<T extends { start: string; end: string }>(rels: T[]): T[] {
+  const distinct = (key: 'start' | 'end') => new Set(rels.map((r) => r[key])).size;
+  const [first, second] = distinct('end') < distinct('start') ? (['end', 'start'] as const) : (['start', 'end'] as const);
+  const compare = (a: T, b: T) => (a[first] < b[first] ? -1 : a[first] > b[first] ? 1 : a[second] < b[second] ? -1 : a[second] > b[second] ? 1 : 0);
+  return rels.sort(compare);
 }
 
 /** The statement the driver sends for a batch: the rows come as the parameter $rows. */

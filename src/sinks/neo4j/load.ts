@@ -1,14 +1,14 @@
 import neo4j, { type Driver } from 'neo4j-driver';
-import pLimit from 'p-limit';
 import type { PropertyValue, Row } from '../../graph/rows.js';
 import type { Graph } from '../../graph/schema.js';
+import { runKeyDisjoint } from './schedule.js';
 import { loadBatches, parameterizedStatement, schemaStatements, wipeStatement, type LoadBatch } from '../../graph/statements.js';
 
 export interface LoadOptions {
   database?: string;
   /** rows per transaction */
   batchSize: number;
-  /** batches in flight at once (nodes; relationships within one type and pair of labels) */
+  /** batches in flight at once (node batches; relationship batches that share no node) */
   concurrency: number;
   onBatch?: (event: { done: number; total: number; batch: LoadBatch }) => void;
 }
@@ -92,14 +92,13 @@ export async function loadGraph(driver: Driver, graph: Graph, options: LoadOptio
     counts.merged += batch.rows.length - created;
     options.onBatch?.({ done: ++done, total: batches.length, batch });
   };
-  // Node batches hold disjoint ids and run side by side. Relationship batches run group by group (one type
-  // between two labels); within a group they are sorted by start node, so batches side by side rarely lock the
-  // same node, and a deadlock that still happens is a transient error that executeWrite retries.
-  const limit = pLimit(Math.max(1, options.concurrency));
-  await Promise.all(batches.filter((b) => b.kind === 'nodes').map((b) => limit(() => run(b))));
-  const groups = new Map<string, LoadBatch[]>();
-  for (const batch of batches.filter((b) => b.kind === 'relationships')) groups.set(batch.what, [...(groups.get(batch.what) ?? []), batch]);
-  for (const group of groups.values()) await Promise.all(group.map((b) => limit(() => run(b))));
+  // Node batches hold disjoint ids and run side by side. Relationship batches run side by side only when they
+  // share no node: two that do would lock it both (waits, or a deadlock that makes the driver redo a batch).
+  const concurrency = Math.max(1, options.concurrency);
+  const noKeys: ReadonlySet<string> = new Set();
+  await runKeyDisjoint(batches.filter((b) => b.kind === 'nodes').map((b) => ({ keys: noKeys, run: () => run(b) })), concurrency);
+  const endpoints = (b: LoadBatch) => new Set(b.rows.flatMap((row) => [row.start as string, row.end as string]));
+  await runKeyDisjoint(batches.filter((b) => b.kind === 'relationships').map((b) => ({ keys: endpoints(b), run: () => run(b) })), concurrency);
   summary.seconds = (performance.now() - started) / 1000;
   return summary;
 }

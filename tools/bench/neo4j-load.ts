@@ -3,7 +3,7 @@
  * forumkg's loader. Uses NEO4J_URI when set (it wipes forumkg's labels there!), else starts the local Neo4j
  * (tools/neo4j-local) on free ports in a temporary folder and stops it after.
  *
- *   npm run bench:neo4j [-- --copies 200 --batch-size 5000 --concurrency 2]
+ *   npm run bench:neo4j [-- --copies 200 --batch-size 5000 --concurrency 2 --heap 1g --pagecache 512m]
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -22,6 +22,8 @@ const { values } = parseArgs({
     copies: { type: 'string', default: '200' },
     'batch-size': { type: 'string', default: '5000' },
     concurrency: { type: 'string', default: '2' },
+    heap: { type: 'string', default: '1g' },
+    pagecache: { type: 'string', default: '512m' },
   },
 });
 const copies = Number(values.copies);
@@ -63,7 +65,7 @@ const seeds = (await buildFromPaths([path.resolve('seeds')])).graph;
 const graph = replicate(seeds, copies);
 const load = () => loadavg().map((l) => l.toFixed(1)).join(' ');
 process.stdout.write(`machine: load average ${load()} (other processes slow the figures down)\n`);
-process.stdout.write(`graph: the seeds ×${copies} = ${graph.nodes.length} nodes, ${graph.relationships.length} relationships; batch size ${batchSize}, node concurrency ${concurrency}\n`);
+process.stdout.write(`graph: the seeds ×${copies} = ${graph.nodes.length} nodes, ${graph.relationships.length} relationships; batch size ${batchSize}, concurrency ${concurrency}\n`);
 
 let server: LocalNeo4j | undefined;
 let home: string | undefined;
@@ -75,9 +77,9 @@ if (process.env.NEO4J_URI) {
   const unavailable = localNeo4jUnavailable();
   if (unavailable) throw new Error(`cannot start the local Neo4j: ${unavailable}; set NEO4J_URI`);
   home = mkdtempSync(path.join(tmpdir(), 'forumkg-bench-neo4j-'));
-  server = await startLocalNeo4j({ home, password: randomBytes(12).toString('hex'), heap: '1g', pagecache: '512m' });
+  server = await startLocalNeo4j({ home, password: randomBytes(12).toString('hex'), heap: values.heap, pagecache: values.pagecache });
   settings = { uri: server.uri, user: server.user, password: server.password };
-  process.stdout.write(`server: local Neo4j 5.26 (-Xmx1g, page cache 512m) at ${server.uri}\n`);
+  process.stdout.write(`server: local Neo4j 5.26 (heap ${values.heap}, page cache ${values.pagecache}) at ${server.uri}\n`);
 }
 
 const driver = await connect(settings);

@@ -20,6 +20,8 @@ if [ ! -s "$classpath" ] || [ ! -f "$here/target/classes/Neo4jLocal.class" ] \
 fi
 export NEO4J_LOCAL_HOME="${NEO4J_LOCAL_HOME:-$here/data}"
 # exec: signals (Ctrl-C, SIGTERM) go straight to the JVM, which stops Neo4j cleanly.
-exec java -Xmx"${NEO4J_HEAP:-512m}" -XX:+UseG1GC --add-opens=java.base/java.nio=ALL-UNNAMED \
+heap="${NEO4J_HEAP:-512m}"
+# -Xms = -Xmx, as Neo4j advises for a server: the heap is not resized while a load runs
+exec java -Xms"$heap" -Xmx"$heap" -XX:+UseG1GC --add-opens=java.base/java.nio=ALL-UNNAMED \
   --add-opens=java.base/sun.nio.ch=ALL-UNNAMED -Dfile.encoding=UTF-8 \
   -cp "$here/target/classes:$(cat "$classpath")" Neo4jLocal

@@ -28,7 +28,7 @@ export function registerLoad(program: Command): void {
     .description('load graph.json into Neo4j: constraints and full-text index, then batched MERGE of nodes and relationships (idempotent)'))
     .requiredOption('-g, --graph <file>', 'graph.json written by forumkg build', 'out/graph.json')
     .addOption(new Option('--batch-size <n>', 'rows per transaction').default(1000).argParser(wholeNumber))
-    .addOption(new Option('--concurrency <n>', 'node batches written at once').default(2).argParser(wholeNumber))
+    .addOption(new Option('--concurrency <n>', 'batches written at once (relationship batches only when they share no node)').default(2).argParser(wholeNumber))
     .option('--wipe', `first delete every node labelled ${NODE_LABELS.join(', ')} (needs --yes)`)
     .option('--yes', 'confirm --wipe')
     .option('--if-configured', 'do nothing unless NEO4J_URI is set (npm start uses this)')

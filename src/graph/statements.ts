@@ -114,15 +114,15 @@ export function* eachLoadBatch(graph: Graph, batchSize: number): Generator<LoadB
 }
 
 /**
- * Sorts a group's rows by the end with fewer distinct nodes (the hubs: forums, organisations), then by the other:
+ * Sorts a group's relationships by the end with fewer distinct nodes (the hubs: forums, organisations), then by the other:
  * each batch then holds a few hubs with their neighbours, so many pairs of batches share no node at all and the
  * loader can write them side by side (see runKeyDisjoint).
  */
-function sortedAroundHubs<T extends { start: string; end: string }>(rows: T[]): T[] {
-  const distinct = (key: 'start' | 'end') => new Set(rows.map((r) => r[key])).size;
+function sortedAroundHubs<T extends { start: string; end: string }>(rels: T[]): T[] {
+  const distinct = (key: 'start' | 'end') => new Set(rels.map((r) => r[key])).size;
   const [first, second] = distinct('end') < distinct('start') ? (['end', 'start'] as const) : (['start', 'end'] as const);
   const compare = (a: T, b: T) => (a[first] < b[first] ? -1 : a[first] > b[first] ? 1 : a[second] < b[second] ? -1 : a[second] > b[second] ? 1 : 0);
-  return rows.sort(compare);
+  return rels.sort(compare);
 }
 
 /** The statement the driver sends for a batch: the rows come as the parameter $rows. */

@@ -332,19 +332,26 @@
       parts.push(section);
     });
 
-    var mentions = el('section');
-    mentions.dataset.type = 'mentions';
-    mentions.appendChild(el('h3', '', 'Mentions (' + n.mentions.length + ')'));
-    mentions.appendChild(limitedList(n.mentions, function (m) {
-      var li = el('li');
-      li.appendChild(el('span', 'where', m.source + ':' + m.line));
+    parts.push(citedSection('mentions', 'Mentions', n.mentions, function (m, li) {
       li.appendChild(document.createTextNode(' ' + m.text));
       if (m.quote) li.appendChild(quoteBlock(m.quote, m.text));
-      return li;
     }));
-    parts.push(mentions);
     details.replaceChildren.apply(details, parts);
     details.scrollTop = 0;
+  }
+
+  /** A section listing items cited by source:line, each completed by `fill`. */
+  function citedSection(type, title, items, fill) {
+    var section = el('section');
+    section.dataset.type = type;
+    section.appendChild(el('h3', '', title + ' (' + items.length + ')'));
+    section.appendChild(limitedList(items, function (item) {
+      var li = el('li');
+      li.appendChild(el('span', 'where', item.source + ':' + item.line));
+      fill(item, li);
+      return li;
+    }));
+    return section;
   }
 
   function showEdge(id) {
@@ -354,15 +361,9 @@
     heading.appendChild(document.createTextNode(typeStyle[e.type].directed ? ' → ' : ' — '));
     heading.appendChild(linkButton(nodeById.get(e.target).name, function () { select(e.target); }));
     var parts = [badge(e.type, typeStyle[e.type].color), heading, factList(e.facts)];
-    var evidence = el('section');
-    evidence.dataset.type = 'evidence';
-    evidence.appendChild(el('h3', '', 'Evidence (' + e.evidence.length + ')'));
-    evidence.appendChild(limitedList(e.evidence, function (ev) {
-      var li = el('li');
-      li.appendChild(el('span', 'where', ev.source + ':' + ev.line));
+    var evidence = citedSection('evidence', 'Evidence', e.evidence, function (ev, li) {
       li.appendChild(quoteBlock(ev.quote));
-      return li;
-    }));
+    });
     parts.push(evidence);
     details.replaceChildren.apply(details, parts);
     details.scrollTop = 0;

@@ -120,6 +120,8 @@ export async function buildFromPaths(inputs: string[], options: BuildOptions = {
       },
     });
     if (nerOnWorkers) {
+      // this thread only waits for the workers: time enough to load the embedding model that resolution uses
+      models?.prefetchEmbeddings();
       try {
         mainLexicon = loadLexicon(options.lexiconFiles);
       } catch (error) {

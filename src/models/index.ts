@@ -60,6 +60,11 @@ export interface ModelSession {
   findings(doc: Document): Promise<ModelFindings>;
   /** Merge decisions from embeddings on the pairs that pinyin and edit distance leave undecided. */
   merges(extractions: Extraction[], lexicon: Lexicon, options?: ResolveOptions): Promise<ExtraMerge[]>;
+  /**
+   * Starts loading the embedding model now (it takes seconds), for a caller with idle time to spare, such as
+   * a thread that waits for its workers; merges() then uses it. Errors surface in merges(), not here.
+   */
+  prefetchEmbeddings(): void;
   dispose(): Promise<void>;
 }
 
@@ -135,6 +140,13 @@ export async function openModels(options: ModelOptions): Promise<ModelSession | 
 
   // the embedding model is loaded only when some pair needs a decision: it is the larger of the two
   let embedder: Promise<Embedder> | undefined;
+  const loadEmbedding = (): Promise<Embedder> => {
+    if (!embedder) {
+      embedder = import('./embed.js').then(({ loadEmbedder }) => loadEmbedder(embedderSource!.where, { threads }));
+      embedder.catch(() => undefined); // awaited, and reported, by merges()
+    }
+    return embedder;
+  };
   const modelName = info.find((m) => m.role === 'embeddings')?.name ?? 'embeddings';
   return {
     info,
@@ -152,13 +164,15 @@ export async function openModels(options: ModelOptions): Promise<ModelSession | 
       const resolution = resolve(extractions, lexicon, resolveOptions);
       if (mergeCandidates(resolution, lexicon).length === 0) return [];
       return time('embeddings', async () => {
-        embedder ??= import('./embed.js').then(({ loadEmbedder }) => loadEmbedder(embedderSource!.where, { threads }));
         try {
-          return await embeddingMerges(resolution, lexicon, await embedder, modelName);
+          return await embeddingMerges(resolution, lexicon, await loadEmbedding(), modelName);
         } catch (error) {
           throw failed(info.find((m) => m.role === 'embeddings'), 'on the candidate merges', error);
         }
       });
+    },
+    prefetchEmbeddings(): void {
+      if (embedderSource) void loadEmbedding();
     },
     async dispose(): Promise<void> {
       await ner?.dispose();

@@ -124,6 +124,33 @@ describe('bare versions', () => {
   });
 });
 
+describe('partnerships of a whole panel', () => {
+  const partners = (x: Extraction) => x.relations.flatMap((r) => r.type === 'PARTNERS_WITH'
+    ? [[x.mentions.find((m) => m.id === r.from)!.form, x.mentions.find((m) => m.id === r.to)!.form].sort().join('+')] : []);
+
+  it('links the organisation of every panelist with the partner the moderator names for them all', () => {
+    const x = seedExtraction('002_006024088c0cb5f1.txt');
+    // 这几位重磅嘉宾呢…都跟我们的人工智能生态发展有着非常密切的关系。并且跟商汤有着很好的合作
+    const forms = x.relations.flatMap((r) => r.type === 'PARTNERS_WITH' && r.evidence.line === 1307
+      ? [[r.from, r.to].map((id) => x.mentions.find((m) => m.id === id)!.form).sort().join('+')] : []);
+    expect(forms).toEqual(expect.arrayContaining(['人民网+商汤', '商汤+弘毅投资', '商汤+国泰君安证券', '上资集团+商汤']));
+  });
+
+  it('needs a panel: the same words after single speeches link nobody', () => {
+    const speeches = '有请人民网董事长叶珍珍致辞。\n接下来有请弘毅投资总裁曹永刚发言。\n今天这几位嘉宾都来了。并且跟商汤有着很好的合作。\n';
+    expect(partners(extract(speeches))).toEqual([]);
+    const panel = '下面进入圆桌论坛环节。我们邀请到的嘉宾有人民网董事长叶珍珍，弘毅投资总裁曹永刚。\n今天这几位嘉宾都来了。并且跟商汤有着很好的合作。\n';
+    expect(partners(extract(panel)).sort()).toEqual(['人民网+商汤', '商汤+弘毅投资']);
+  });
+});
+
+describe('titles', () => {
+  it('reads a title scoped to a region, and 联席 misheard as 联系, without taking them into the organisation', () => {
+    const x = extract('有请星河数据中国区联系总裁梁燕。有请蓝海科技全球副总裁王强。\n');
+    expect(affiliations(x)).toEqual(expect.arrayContaining(['梁燕@星河数据:中国区联系总裁', '王强@蓝海科技:全球副总裁']));
+  });
+});
+
 describe('signing events', () => {
   it('reads the ceremony: name, subject, parties (witnesses excluded) and signatories', () => {
     const x = seedExtraction('002_006024088c0cb5f1.txt');

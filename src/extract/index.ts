@@ -8,7 +8,7 @@ import { attachVersions, extractBareVersions, extractFamilyHomophones, extractLa
 import { addParentMentions, extractSuffixOrganizations } from './organizations.js';
 import { extractLatinProducts, extractProductPatterns } from './products.js';
 import { extractReferences } from './references.js';
-import { extractCeremonyPartnerships, extractOwnership, extractStatedPartnerships, findOrganizer, SpeakerTimeline } from './relations.js';
+import { extractCeremonyPartnerships, extractOwnership, extractPanelPartnerships, extractStatedPartnerships, findOrganizer, SpeakerTimeline } from './relations.js';
 import type { Extraction, RelationCandidate } from './schema.js';
 import { Segmenter } from './segment.js';
 import { extractSignings } from './signings.js';
@@ -61,6 +61,7 @@ export function extractDocument(doc: Document, extractor: Extractor, findings: M
     ...extractOwnership(ctx, organizer?.mention),
     ...extractStatedPartnerships(ctx, organizer?.mention, new SpeakerTimeline(ctx, introductions)),
     ...extractCeremonyPartnerships(ctx, introductions, organizer?.mention),
+    ...extractPanelPartnerships(ctx, introductions),
     ...signingRelations,
   ];
   if (organizer) {

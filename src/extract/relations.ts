@@ -196,6 +196,55 @@ export class SpeakerTimeline {
   }
 }
 
+const PANEL = /圆桌|对话环节|座谈|panel/i;
+/** The panel as one subject: "这几位嘉宾…都跟X有着很好的合作". */
+const WHOLE_PANEL = /这几位|那几位|几位嘉宾|各位嘉宾|诸位嘉宾|在座的(各位|几位)?嘉宾/;
+/** A sentence that goes on with the subject of the one before ("…。并且跟X有着很好的合作"). */
+const SAME_SUBJECT = /^[，,\s]*(并且|而且|同时|也都|也|都|还|并)/;
+const PANEL_COOPERATION = /(跟|与|和|同)([^，。；！？]{1,20}?)(有着|有|保持着?|开展了?|建立了?|一直|都)[^。；！？]{0,12}?合作/;
+/** How many lines after the last panelist's introduction the moderator may still speak of the panel as one. */
+const PANEL_WINDOW = 12;
+
+/**
+ * Partnerships stated of a whole panel by its moderator ("今天我们的这几位嘉宾…并且跟X有着很好的合作"):
+ * the organisation of every panelist introduced since the panel was announced partners with X.
+ */
+export function extractPanelPartnerships(ctx: DocumentContext, introductions: Introduction[]): RelationCandidate[] {
+  const relations: RelationCandidate[] = [];
+  let panelFrom = -1;
+  let lastIntroduced = -Infinity;
+  let previousSentence = '';
+  for (const line of ctx.contentLines()) {
+    // a new panel, unless this names the one whose guests were just introduced (欢迎各位来到我们的圆桌论坛)
+    if (PANEL.test(line.text) && line.number - lastIntroduced > PANEL_WINDOW) panelFrom = line.number;
+    if (panelFrom < 0) continue;
+    const panelists = introductions.filter((i) => i.org && i.person.line >= panelFrom && i.person.line <= line.number && !/主持/.test(ctx.line(i.person.line).text));
+    lastIntroduced = Math.max(-Infinity, ...panelists.map((i) => i.person.line));
+    if (panelists.length < 2 || line.number - lastIntroduced > PANEL_WINDOW) {
+      previousSentence = '';
+      continue;
+    }
+    for (const sentence of line.text.split(/(?<=[。！？!?；;])/)) {
+      const cooperation = PANEL_COOPERATION.exec(sentence);
+      const subjectHere = cooperation && WHOLE_PANEL.test(sentence.slice(0, cooperation.index));
+      const subjectBefore = cooperation && SAME_SUBJECT.test(sentence) && WHOLE_PANEL.test(previousSentence);
+      if (/\p{Script=Han}{2}/u.test(sentence)) previousSentence = sentence;
+      if (!cooperation || !(subjectHere || subjectBefore)) continue;
+      const at = line.text.indexOf(sentence) + cooperation.index + cooperation[1]!.length;
+      const partner = ctx.mentionsOnLine(line.number).find((m) => m.type === 'Organization' && m.start >= at && m.end <= at + cooperation[2]!.length);
+      if (!partner) continue;
+      const evidence = ctx.evidence(line, at, partner.end);
+      const seen: ExtractedMention[] = [];
+      for (const { org } of panelists) {
+        if (sameOrg(org!, partner) || seen.some((s) => sameOrg(s, org!))) continue;
+        seen.push(org!);
+        relations.push({ type: 'PARTNERS_WITH', from: org!.id, to: partner.id, basis: 'stated', evidence });
+      }
+    }
+  }
+  return relations;
+}
+
 const CEREMONY = /发布环节|联合发布|共同发布|一起登台|登台发布|启动仪式|发布仪式|共创仪式|揭牌仪式|发布人|发布嘉宾|启动嘉宾/;
 const WITNESSES = /见证嘉宾|见证领导|见证人|见证/;
 /** Lines after a ceremony's announcement that may still list its guests. */

@@ -170,7 +170,7 @@ export class Lexicon {
       this.add({ type: 'Person', name: e.name, aliases: e.aliases, weakAliases: [], owner: e.affiliation, titles: e.titles });
     }
 
-    this.titles = [...new Set(files.titles.items)].sort((a, b) => b.length - a.length);
+    this.titles = [...new Set(expandTitles(files.titles))].sort((a, b) => b.length - a.length);
     this.titleSet = new Set(this.titles);
     this.suffixes = [...files.orgSuffixes.entries].sort((a, b) => b.suffix.length - a.suffix.length);
     this.honorifics = [...new Set(files.honorifics.items)].sort((a, b) => b.length - a.length);
@@ -686,4 +686,15 @@ export function editDistance(a: string, b: string, limit: number): number {
     [previous, current] = [current, previous];
   }
   return previous[b.length]!;
+}
+
+/** Every title as written, with each scope in front (中国区联席总裁), and as speech recognition hears it (联系总裁). */
+export function expandTitles(titles: LexiconFiles['titles']): string[] {
+  const out = new Set(titles.items);
+  for (const title of titles.items) {
+    for (const { heard, meant } of titles.soundAlikes) if (title.includes(meant)) out.add(title.replaceAll(meant, heard));
+  }
+  const unscoped = [...out].filter((t) => !titles.scopes.some((scope) => t.startsWith(scope)));
+  for (const title of unscoped) for (const scope of titles.scopes) out.add(scope + title);
+  return [...out];
 }

@@ -52,7 +52,12 @@ export const LexiconFilesSchema = z.object({
   models: entriesFile(ModelEntrySchema),
   products: entriesFile(ProductEntrySchema),
   people: entriesFile(PersonEntrySchema),
-  titles: itemsFile,
+  titles: itemsFile.extend({
+    /** Regions a title may be scoped to (中国区 + 联席总裁); every title is also known with each in front. */
+    scopes: z.array(z.string().min(1)).default([]),
+    /** Words speech recognition hears in place of a title's word (联系 for 联席); titles are also known so heard. */
+    soundAlikes: z.array(z.object({ heard: z.string().min(1), meant: z.string().min(1) })).default([]),
+  }),
   orgSuffixes: entriesFile(SuffixEntrySchema),
   honorifics: itemsFile.extend({ englishItems: z.array(z.string()).default([]) }),
   surnames: itemsFile,

@@ -147,6 +147,25 @@ describe('model mentions beside the rule mentions', () => {
     expect(modelMentions(extractDocument(doc, extractor, { nerSpans: [at(doc, 933, '深圳开放智算中心', 'ORG')] }))).toEqual([]);
   });
 
+  it('takes an organisation without a suffix where it stands like one: in a list of organisations, after 我是 with its person', async () => {
+    const read = await readDocument(path.join(SEEDS, '001_36b022c5dd94acb0.txt'), {});
+    if ('reason' in read) throw new Error(read.reason);
+    const at = (line: number, text: string, label: NerSpan['label'] = 'ORG'): NerSpan => {
+      const start = read.lines[line - 1]!.text.indexOf(text);
+      if (start < 0) throw new Error(`${text} not on line ${line}`);
+      return { line, start, end: start + text.length, label };
+    };
+    // 阿里云、上海共创中心、松鼠AI、中企通信等企业代表; 我是新潮传媒的张继学
+    const spans = [at(891, '上海共创中心'), at(891, '中企通信'), at(1421, '新潮传媒')];
+    const kept = modelMentions(extractDocument(read, extractor, { nerSpans: spans }));
+    expect(kept.map((m) => `${m.type}:${m.text}`).sort()).toEqual(['Organization:上海共创中心', 'Organization:中企通信', 'Organization:新潮传媒']);
+    // an ordinary word is never an organisation, wherever it stands
+    const ordinary = { ...at(891, '中企通信'), label: 'ORG' as const };
+    const line = read.lines[890]!.text;
+    const word = line.indexOf('企业');
+    expect(modelMentions(extractDocument(read, extractor, { nerSpans: [{ ...ordinary, start: word, end: word + 2 }] }))).toEqual([]);
+  });
+
   it('types a proper noun by the lexicon, allowing a speech-recognition slip in a Latin name', () => {
     const slip = span(435, 'chaGPT', 'nz');
     const mentions = extractDocument(doc, extractor, { nerSpans: [slip] }).mentions.filter((m) => m.line === 435 && m.start === slip.start && m.end === slip.end);

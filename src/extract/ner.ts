@@ -103,8 +103,9 @@ function judge(ctx: DocumentContext, line: Line, span: NerSpan, text: string): D
   }
   if (span.label === 'ORG') {
     const chars = [...text];
-    if (chars.length < 4 || !chars.every((c) => /\p{Script=Han}/u.test(c))) return undefined;
-    return endsLikeOrganization(text, ctx) ? { type: 'Organization', confidence: MODEL_CONFIDENCE } : undefined;
+    if (chars.length < 3 || !chars.every((c) => /\p{Script=Han}/u.test(c))) return undefined;
+    if (chars.length >= 4 && endsLikeOrganization(text, ctx)) return { type: 'Organization', confidence: MODEL_CONFIDENCE };
+    return placedLikeOrganization(ctx, line, span, text) ? { type: 'Organization', confidence: MODEL_CONFIDENCE } : undefined;
   }
   return undefined;
 }
@@ -165,6 +166,33 @@ function isNameShaped(text: string, lexicon: Lexicon): boolean {
 function hasHonorificInside(text: string, lexicon: Lexicon): boolean {
   for (let i = 1; i < text.length; i++) if (lexicon.honorificIndex.longestAt(text, i)) return true;
   return false;
+}
+
+/** Words right before an organisation a speaker comes from or speaks for. */
+const BEFORE_ORGANIZATION = /(来自于?|我是|代表|就职于|任职于|供职于)$/;
+/** Between two members of a list. */
+const LIST_JOINER = /^\s*(、|和|与|及|以及)\s*$/;
+/** After the last member of a list of organisations. */
+const AFTER_ORGANIZATIONS = /^等(企业|公司|机构|单位|院校|高校|合作伙伴)/;
+
+/**
+ * A model's ORG span that no suffix vouches for (新潮传媒, 中国外文局) is taken where it stands as
+ * organisations do: after 来自 or 我是 with a person of it following (我是新潮传媒的张继学), beside another
+ * organisation in a list (国家博物馆和中国外文局), or before 等企业. Ordinary words (普惠, 新时代) never are.
+ */
+function placedLikeOrganization(ctx: DocumentContext, line: Line, span: NerSpan, text: string): boolean {
+  const { lexicon } = ctx;
+  if (ctx.segmenter.isOrdinaryWord(text) || lexicon.titleIndex.longestEndingAt(text, text.length)) return false;
+  if (lexicon.modelModifiers.has(text) || lexicon.productWords.has(text) || lexicon.orgWords.has(text) || lexicon.places.has(text)) return false;
+  const before = line.text.slice(Math.max(0, span.start - 4), span.start);
+  const after = line.text.slice(span.end, span.end + 8);
+  const orgs = ctx.mentionsOnLine(line.number).filter((m) => m.type === 'Organization');
+  const people = ctx.mentionsOnLine(line.number).filter((m) => m.type === 'Person');
+  if (BEFORE_ORGANIZATION.test(before) && (/^的/.test(after) || people.some((p) => p.start >= span.end && p.start <= span.end + 2))) return true;
+  const listed = orgs.some((o) => (o.end <= span.start && LIST_JOINER.test(line.text.slice(o.end, span.start))) ||
+    (o.start >= span.end && LIST_JOINER.test(line.text.slice(span.end, o.start))));
+  if (listed) return true;
+  return AFTER_ORGANIZATIONS.test(after) && orgs.some((o) => o.end <= span.start && span.start - o.end <= 12);
 }
 
 function introducedAsPerson(ctx: DocumentContext, line: Line, span: NerSpan): boolean {

@@ -58,6 +58,16 @@ describe('stage introductions', () => {
   });
 });
 
+describe('foreign guests', () => {
+  it('reads a Latin name after a Chinese title, past English honorifics, with the organisation before the title', () => {
+    const x = seedExtraction('002_006024088c0cb5f1.txt');
+    // 下面有请马来西亚科技创新部副秘书长 Duk Doctor Osman带来云端分享
+    expect(affiliations(x)).toContain('Osman@马来西亚科技创新部:副秘书长');
+    // an English courtesy after a title is not an introduction of Mr Liu
+    expect(forms(extract('感谢主持人 thank you Mr Liu。\n'), 'Person')).toEqual([]);
+  });
+});
+
 describe('organisations', () => {
   it('finds names by suffix with their whole proper prefix, not fragments of speech', () => {
     const x = extract('下面我们将进入上海国有资本投资有限公司和上海商汤智能科技有限公司的战略合作协议签约仪式。新一轮科技革命正在到来，人要学会思考。\n');

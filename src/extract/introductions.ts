@@ -1,6 +1,6 @@
 import type { Line } from '../ingest/schema.js';
 import type { DocumentContext } from './context.js';
-import { isPlausibleName, splitOrgAndName } from './names.js';
+import { isPlausibleName, latinPersonName, splitOrgAndName } from './names.js';
 import { materialize, organizationSlot, type OrgSlot } from './organizations.js';
 import type { ExtractedMention, RelationCandidate } from './schema.js';
 
@@ -148,6 +148,32 @@ function isOrgLike(ctx: DocumentContext, text: string): boolean {
   return Boolean(ctx.lexicon.lookupOrganization(text)) || Boolean(ctx.lexicon.suffixIndex.longestEndingAt(text, text.length));
 }
 
+const LATIN_RUN = /[A-Za-z][A-Za-z.'’\-]*(?:[ \t]+[A-Za-z][A-Za-z.'’\-]*){0,5}/g;
+
+/**
+ * Foreign guests introduced by a Chinese title and a Latin name (马来西亚科技创新部副秘书长 Duk Doctor Osman,
+ * Meta首席AI科学家Yann LeCun): the introduction grammar reads Han names; these it leaves to this.
+ */
+function latinGuests(ctx: DocumentContext, line: Line): Introduction[] {
+  const found: Introduction[] = [];
+  for (const run of line.text.matchAll(LATIN_RUN)) {
+    let before = run.index;
+    while (before > 0 && /\s/.test(line.text[before - 1]!)) before--;
+    const title = ctx.lexicon.titleIndex.longestEndingAt(line.text, before);
+    if (!title) continue;
+    const name = latinPersonName(run[0], ctx.lexicon);
+    if (!name) continue;
+    const start = run.index + name.start;
+    const end = run.index + name.end;
+    if (ctx.overlapping(line.number, start, end).length > 0) continue;
+    const titleStart = before - title.phrase.length;
+    const org = ctx.mentionsOnLine(line.number).find((m) => m.type === 'Organization' && m.end === titleStart);
+    const person = ctx.addMention({ type: 'Person', start, end, line: line.number, method: 'introduction', confidence: 0.8, titles: [title.phrase] }, line);
+    found.push({ person, ...(org ? { org } : {}), titles: [title.phrase] });
+  }
+  return found;
+}
+
 export function extractIntroductions(ctx: DocumentContext): { introductions: Introduction[]; relations: RelationCandidate[] } {
   const introductions: Introduction[] = [];
   const relations: RelationCandidate[] = [];
@@ -158,6 +184,7 @@ export function extractIntroductions(ctx: DocumentContext): { introductions: Int
       introductions.push(...found.introductions);
       carried = found.carried;
     }
+    if (STAGE_CUE.test(line.text) && /[A-Za-z]{3}/.test(line.text)) introductions.push(...latinGuests(ctx, line));
   }
   for (const intro of introductions) {
     const line = ctx.line(intro.person.line);

@@ -68,3 +68,27 @@ export function splitOrgAndName(text: string, lexicon: Lexicon, segmenter?: Segm
   }
   return undefined;
 }
+
+/**
+ * The part of a Latin-script text that is a person's name, as foreign guests are introduced after a Chinese
+ * title ("副秘书长 Duk Doctor Osman", "首席科学家Yann LeCun"): up to four capitalised words after the last
+ * English honorific; undefined when it is anything else (a known organisation, model or product, a term).
+ */
+export function latinPersonName(text: string, lexicon: Lexicon): { start: number; end: number } | undefined {
+  const words = [...text.matchAll(/[^\s]+/g)];
+  // every word capitalised, honorifics included: "thank you Mr Liu" is not an introduction
+  if (words.length === 0 || !/^[\sA-Za-z.'’\-]+$/.test(text) || !words.every((w) => /^[A-Z]/.test(w[0]))) return undefined;
+  const honorifics = new Set(lexicon.englishHonorifics.map((h) => h.toLowerCase().replace(/\.$/, '')));
+  let first = 0;
+  words.forEach((w, k) => {
+    if (honorifics.has(w[0].toLowerCase().replace(/\.$/, ''))) first = k + 1;
+  });
+  const name = words.slice(first);
+  if (name.length === 0 || name.length > 4 || !name.every((w) => /^[A-Z][a-zA-Z'’\-]*\.?$/.test(w[0]))) return undefined;
+  const start = name[0]!.index;
+  const last = name[name.length - 1]!;
+  const end = last.index + last[0].length;
+  const value = text.slice(start, end);
+  if (value.replace(/[^A-Za-z]/g, '').length < 3 || lexicon.latinTerms.has(value.toLowerCase()) || lexicon.lookup(value)) return undefined;
+  return { start, end };
+}

@@ -166,6 +166,20 @@ describe('model mentions beside the rule mentions', () => {
     expect(modelMentions(extractDocument(read, extractor, { nerSpans: [{ ...ordinary, start: word, end: word + 2 }] }))).toEqual([]);
   });
 
+  it('takes a person thanked for a talk or referred back to by name, but not an honorific misheard as a name', async () => {
+    const read = await readDocument(path.join(SEEDS, '001_36b022c5dd94acb0.txt'), {});
+    if ('reason' in read) throw new Error(read.reason);
+    const at = (line: number, text: string): NerSpan => {
+      const start = read.lines[line - 1]!.text.indexOf(text);
+      if (start < 0) throw new Error(`${text} not on line ${line}`);
+      return { line, start, end: start + text.length, label: 'PER' };
+    };
+    // 感谢于曦的精彩发言; 刚才于长伟讲了; 谢谢陶源士 (陶院士 misheard) and 刚才陶源士讲到
+    const spans = [at(31, '于曦'), at(219, '于长伟'), at(215, '陶源士'), at(237, '陶源士')];
+    const kept = modelMentions(extractDocument(read, extractor, { nerSpans: spans })).map((m) => m.text);
+    expect(kept.sort()).toEqual(['于曦', '于长伟']);
+  });
+
   it('types a proper noun by the lexicon, allowing a speech-recognition slip in a Latin name', () => {
     const slip = span(435, 'chaGPT', 'nz');
     const mentions = extractDocument(doc, extractor, { nerSpans: [slip] }).mentions.filter((m) => m.line === 435 && m.start === slip.start && m.end === slip.end);

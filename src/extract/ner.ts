@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Line } from '../ingest/schema.js';
 import type { LexEntry, Lexicon } from '../lexicon/lexicon.js';
+import { foldedKey } from '../lexicon/pinyin.js';
 import { hasHan, isLatinName, normalizeName } from '../util/text.js';
 import type { DocumentContext } from './context.js';
 import type { EntityType, ExtractedMention } from './schema.js';
@@ -20,6 +21,10 @@ export type NerSpan = z.infer<typeof NerSpanSchema>;
 const BEFORE_PERSON = ['有请', '欢迎', '感谢', '谢谢', '我是', '我叫', '邀请', '请出', '嘉宾', 'welcome', 'thank', 'thanks'];
 /** Words that follow a named person on stage, right after the name. */
 const AFTER_PERSON = ['致辞', '上台', '发言', '演讲', '带来', '分享', '登台', '同志'];
+/** What a speaker is thanked for, right after their name. */
+const THANKED_FOR_TALK = /^的?(精彩|精辟|生动)?(发言|演讲|分享|致辞|报告|介绍)/;
+/** What a speaker referred back to did, right after their name. */
+const REFERRED_BACK = /^(老师|教授|院士|博士)?(也|呢)?(讲|说|提到|谈到|分享|介绍)/;
 /** Confidence of a model mention that the rules' context supports; lexicon matches get more. */
 const MODEL_CONFIDENCE = 0.6;
 
@@ -163,8 +168,13 @@ function isNameShaped(text: string, lexicon: Lexicon): boolean {
 }
 
 /** An honorific after the first character (叶总先, 王老板) marks a reference, not a name; the rules handle those. */
+/** An honorific inside the span, or said like one (陶源士 is 陶院士 misheard, not a name). */
 function hasHonorificInside(text: string, lexicon: Lexicon): boolean {
   for (let i = 1; i < text.length; i++) if (lexicon.honorificIndex.longestAt(text, i)) return true;
+  for (const honorific of lexicon.honorifics) {
+    if (honorific.length < 2 || honorific.length >= text.length) continue;
+    if (foldedKey(text.slice(text.length - honorific.length)) === foldedKey(honorific)) return true;
+  }
   return false;
 }
 
@@ -205,6 +215,10 @@ function introducedAsPerson(ctx: DocumentContext, line: Line, span: NerSpan): bo
   if (ctx.mentionsOnLine(line.number).some((m: ExtractedMention) => m.type === 'Organization' && m.end === before)) return true;
   const honorific = ctx.lexicon.honorificIndex.longestAt(text, after);
   if (honorific && honorific.phrase.length >= 2) return true;
+  // thanked for a talk by name (感谢于曦的精彩发言): said of a person, however short the name
+  if (THANKED_FOR_TALK.test(text.slice(after, after + 8)) && /(感谢|谢谢)$/.test(text.slice(0, before))) return true;
+  // a speaker referred back to (刚才于长伟讲了): three characters at least, as a name said in passing is often misheard
+  if (span.end - span.start >= 3 && /刚才$/.test(text.slice(0, before)) && REFERRED_BACK.test(text.slice(after, after + 4))) return true;
   // a stage verb alone is weak evidence for two characters (感谢陈抖 is 感谢陈董 misheard)
   if (span.end - span.start < 3) return false;
   return BEFORE_PERSON.some((w) => before >= w.length && text.slice(before - w.length, before).toLowerCase() === w) || AFTER_PERSON.some((w) => text.startsWith(w, after));

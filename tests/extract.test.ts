@@ -86,6 +86,13 @@ describe('organisations', () => {
     expect(ordnance?.lexiconName).toBe('中国兵器装备集团');
     expect(x.mentions.find((m) => m.form === '中原海运')?.lexiconName).toBe('中远海运');
   });
+
+  it('reads a misheard known organisation before a department as that organisation (好威云marketing部)', () => {
+    const x = extract('下面有请好威云marketing部部长董礼斌先生为我们带来主题分享。\n');
+    const employer = x.mentions.find((m) => m.type === 'Organization' && m.form === '好威云');
+    expect(employer?.lexiconName).toBe('华为云');
+    expect(affiliations(x)).toEqual(['董礼斌@好威云:marketing部部长']);
+  });
 });
 
 describe('honorific references', () => {

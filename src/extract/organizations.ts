@@ -158,12 +158,23 @@ export function organizationSlot(
   return { line, start, end, kind: suffix?.kind ?? homophone?.entry.kind ?? 'company', confidence: suffix ? 0.85 : 0.7 };
 }
 
-/** The longest known organisation that starts the text (华为 in 华为升腾), when the lexicon spotter did not mark it. */
+/**
+ * The longest known organisation that starts the text (华为 in 华为升腾), when the lexicon spotter did not
+ * mark it; or one misheard (好威云 in 好威云marketing部), when a department follows it.
+ */
 function knownPrefix(ctx: DocumentContext, raw: string, start: number): { end: number; existing: undefined; name: string } | undefined {
-  if (!ctx.lexicon.mayStartOrganization(raw)) return undefined;
-  for (let length = raw.length - 1; length >= 2; length--) {
-    const entry = ctx.lexicon.lookupOrganization(raw.slice(0, length));
-    if (entry) return { end: start + length, existing: undefined, name: entry.name };
+  if (ctx.lexicon.mayStartOrganization(raw)) {
+    for (let length = raw.length - 1; length >= 2; length--) {
+      const entry = ctx.lexicon.lookupOrganization(raw.slice(0, length));
+      if (entry) return { end: start + length, existing: undefined, name: entry.name };
+    }
+  }
+  if (!DEPARTMENT_LIKE.test(raw)) return undefined;
+  for (let length = Math.min(raw.length - 1, 8); length >= 3; length--) {
+    const head = raw.slice(0, length);
+    const near = /^\p{Script=Han}+$/u.test(head) ? ctx.lexicon.closest(head, 'Organization') : undefined;
+    const entry = near?.withinBudget ? near.entry : undefined;
+    if (entry && [...entry.name].length === length && DEPARTMENT_LIKE.test(raw.slice(length))) return { end: start + length, existing: undefined, name: entry.name };
   }
   return undefined;
 }

@@ -161,6 +161,24 @@ describe('partnerships of a whole panel', () => {
   });
 });
 
+describe('whose "我们" it is', () => {
+  const partners = (x: Extraction) => x.relations.flatMap((r) => r.type === 'PARTNERS_WITH'
+    ? [[x.mentions.find((m) => m.id === r.from)!.form, x.mentions.find((m) => m.id === r.to)!.form].sort().join('+')] : []);
+
+  it('ends a speaker\'s turn when the next guest takes the stage, even one whose employer is not named', () => {
+    const x = extract('下面有请华为副总裁张三上台分享。\n我们和腾讯开展合作。\n接下来把时间交给李四教授。\n我们跟快手合作。\n');
+    expect(partners(x)).toEqual(['华为+腾讯']);
+  });
+
+  it('lets a joint body bring its parent into a launch, but not a branch (中华医学会病理学分会 without 中华医学会)', () => {
+    const x = seedExtraction('002_006024088c0cb5f1.txt');
+    const launch = x.relations.flatMap((r) => r.type === 'PARTNERS_WITH' && r.evidence.line === 1017
+      ? [r.from, r.to].map((id) => x.mentions.find((m) => m.id === id)!.form) : []);
+    expect(launch).toContain('中华医学会病理学分会');
+    expect(launch).not.toContain('中华医学会');
+  });
+});
+
 describe('titles', () => {
   it('reads a title scoped to a region, and 联席 misheard as 联系, without taking them into the organisation', () => {
     const x = extract('有请星河数据中国区联系总裁梁燕。有请蓝海科技全球副总裁王强。\n');

@@ -151,7 +151,8 @@ export function extractStatedPartnerships(ctx: DocumentContext, organizer: Extra
       const evidence = ctx.evidence(line, from + Math.max(0, cueAt), from + Math.max(0, cueAt) + 2);
       // "我们" before the first organisation: the speaker's organisation is the one cooperating
       const we = WE.exec(sentence);
-      const speaker = ours || (we && we.index < distinct[0]!.start - from) ? speakers.at(line.number) ?? organizer : undefined;
+      const turn = speakers.at(line.number);
+      const speaker = ours || (we && we.index < distinct[0]!.start - from) ? (turn === undefined ? organizer : turn ?? undefined) : undefined;
       if (speaker) {
         for (const other of distinct) if (!sameOrg(other, speaker)) relations.push({ type: 'PARTNERS_WITH', from: speaker.id, to: other.id, basis, evidence });
         // "我们和A、B、C一起合作": the others named work together too
@@ -172,25 +173,30 @@ export function extractStatedPartnerships(ctx: DocumentContext, organizer: Extra
  * their organisation, until the next speaker.
  */
 export class SpeakerTimeline {
-  private readonly turns: Array<{ line: number; org: ExtractedMention }> = [];
+  private readonly turns: Array<{ line: number; org: ExtractedMention | undefined }> = [];
 
   constructor(ctx: DocumentContext, introductions: Introduction[]) {
+    // a guest called up without an employer (把时间交给彭宇欣教授) may have been introduced with one before
+    const employer = new Map<string, ExtractedMention>();
+    for (const intro of introductions) if (intro.org && !employer.has(intro.person.form)) employer.set(intro.person.form, intro.org);
     for (const intro of introductions) {
-      if (!intro.org) continue;
       const text = ctx.line(intro.person.line).text;
-      if (!/有请|欢迎|我是|我叫|致辞|演讲|分享|发言|报告/.test(text)) continue;
+      if (!/有请|欢迎|交给|我是|我叫|致辞|演讲|分享|发言|报告/.test(text)) continue;
       const last = this.turns[this.turns.length - 1];
       if (last && last.line === intro.person.line) continue; // the first person called up on a line speaks first
-      this.turns.push({ line: intro.person.line, org: intro.org });
+      this.turns.push({ line: intro.person.line, org: intro.org ?? employer.get(intro.person.form) });
     }
   }
 
-  /** The organisation of the speaker at a line, if a speaker was introduced before it. */
-  at(line: number): ExtractedMention | undefined {
-    let found: ExtractedMention | undefined;
+  /**
+   * Who speaks at a line: undefined before anyone was called up; else the speaker's organisation, or null
+   * when the speaker's employer is not known (their "我们" is then nobody's the graph knows).
+   */
+  at(line: number): ExtractedMention | null | undefined {
+    let found: ExtractedMention | null | undefined;
     for (const turn of this.turns) {
       if (turn.line > line) break;
-      found = turn.org;
+      found = turn.org ?? null;
     }
     return found;
   }
@@ -277,8 +283,10 @@ export function extractCeremonyPartnerships(ctx: DocumentContext, introductions:
       const text = ctx.line(intro.person.line).text;
       const witnessAt = text.search(WITNESSES);
       if (witnessAt >= 0 && intro.person.start > witnessAt) continue;
-      // the unit and the organisation named at the start of its name (华西医院 of 华西医院…联合实验室)
-      const parents = ctx.mentionsOnLine(intro.org.line).filter((m) => m.type === 'Organization' && m !== intro.org && m.start === intro.org!.start && m.end < intro.org!.end);
+      // a joint body and the organisation named at the start of its name (华西医院 of 华西医院…联合实验室) both
+      // take part; a branch (中华医学会病理学分会) takes part alone
+      const joint = /联合|共建|联创/.test(intro.org.form);
+      const parents = !joint ? [] : ctx.mentionsOnLine(intro.org.line).filter((m) => m.type === 'Organization' && m !== intro.org && m.start === intro.org!.start && m.end < intro.org!.end);
       for (const org of [intro.org, ...parents]) if (!partners.some((p) => sameOrg(p, org))) partners.push(org);
     }
     if (partners.length < 2 && !(organizer && partners.length >= 1)) continue;

@@ -116,6 +116,10 @@ describe('models and products', () => {
     expect(develops).toContain('华为云');
   });
 
+  it('does not name a model after a stutter (端端端端大模型)', () => {
+    expect(forms(extract('商汤这样的企业，也是在端端端端大模型呢在做积极的探索。\n'), 'Model')).toEqual([]);
+  });
+
   it('names a version after a short form of the model (日新5。5 → 日日新5.5)', () => {
     const x = extract('# P1：20240705-商汤科技论坛 - x\n接下来我来给大家讲一讲我们的日新5。5啊。\n');
     expect(x.mentions.find((m) => m.type === 'Model' && m.impliedName === '日日新5.5')).toBeDefined();

@@ -102,6 +102,7 @@ const NOT_IN_STEM = /[的是了和与在我你他这那个些还做说到聊套�
 function isModelStem(ctx: DocumentContext, stem: string): boolean {
   const { lexicon } = ctx;
   if (NOT_IN_STEM.test(stem)) return false;
+  if (/(.)\1\1/u.test(stem)) return false; // 端端端端 of 端端端端大模型: a stutter, not a name
   if (lexicon.places.has(stem) || lexicon.lookupOrganization(stem) || lexicon.modelModifiers.has(stem)) return false;
   if (/^[A-Za-z0-9]+$/.test(stem)) return stem.length >= 3 && !lexicon.latinTerms.has(stem.toLowerCase()) && /[A-Za-z]/.test(stem);
   if (genericModifierKeys(lexicon).has(foldedKey(stem))) return false;

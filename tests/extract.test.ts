@@ -75,6 +75,11 @@ describe('organisations', () => {
     expect(forms(x, 'Organization').some((f) => f.includes('新一轮') || f.includes('学会'))).toBe(false);
   });
 
+  it('takes no generic word (高科技, 硬科技) or stutter for a name, but keeps a company called X科技公司', () => {
+    const x = extract('这是世界高科技的前沿。我们投硬科技，优势优势资源赋能科技。深圳市星河易云科技公司也来了。\n');
+    expect(forms(x, 'Organization')).toEqual(['深圳市星河易云科技公司']);
+  });
+
   it('types the other members of a list of organisations', () => {
     const x = extract('我们掌声欢迎来自中国电信、中国中车、长江三峡、中国旅游、长安汽车的嘉宾上台签约。\n');
     expect(forms(x, 'Organization')).toEqual(expect.arrayContaining(['中国旅游']));

@@ -80,6 +80,15 @@ describe('organisations', () => {
     expect(forms(x, 'Organization')).toEqual(['深圳市星河易云科技公司']);
   });
 
+  it('names a unit after its parent\'s own name, and finds no parent inside a longer word (澳大 of 澳大利亚)', () => {
+    const x = seedExtraction('000_fd0956bc4824aa51.txt');
+    // 中国电信集团政企信息服务事业群的总经理潘天书
+    expect(x.mentions.find((m) => m.line === 947 && m.form === '中国电信集团政企信息服务事业群')?.impliedName).toBe('中国电信政企信息服务事业群');
+    const y = seedExtraction('001_36b022c5dd94acb0.txt');
+    expect(y.mentions.filter((m) => m.line === 93 && m.lexiconName === '澳门大学')).toEqual([]);
+    expect(forms(y, 'Organization')).toContain('澳大利亚科学院');
+  });
+
   it('types the other members of a list of organisations', () => {
     const x = extract('我们掌声欢迎来自中国电信、中国中车、长江三峡、中国旅游、长安汽车的嘉宾上台签约。\n');
     expect(forms(x, 'Organization')).toEqual(expect.arrayContaining(['中国旅游']));

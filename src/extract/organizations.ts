@@ -295,7 +295,13 @@ export function addParentMentions(ctx: DocumentContext): void {
       if (!entry || entry.name === unit.lexiconName) continue;
       // a lexicon name that starts like another organisation (阿里云 / 阿里) is not its unit unless the lexicon says so
       if (unitEntry && unitEntry.parent !== entry.name) break;
+      // a short name inside a longer word (澳大 of 澳大利亚科学院) is not a parent
+      if (length === 2 && !ctx.segmenter.tag(text).some((t) => t.end === length)) continue;
       ctx.addMention({ type: 'Organization', start: unit.start, end: unit.start + length, line: unit.line, method: 'lexicon', lexiconName: entry.name, kind: entry.kind, confidence: 0.9 }, line);
+      // the unit is named after its parent's own name, without the ending the speaker added to it
+      // (中国电信集团政企信息服务事业群 → 中国电信政企信息服务事业群); abbreviations are left as said
+      const said = text.slice(0, length);
+      if (!unit.lexiconName && !unit.impliedName && said !== entry.name && said.startsWith(entry.name)) unit.impliedName = entry.name + rest;
       break;
     }
   }

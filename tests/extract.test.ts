@@ -149,6 +149,15 @@ describe('what is not a name', () => {
     expect(forms(x, 'Organization')).not.toContain('将AI变');
     expect(x.mentions.find((m) => m.form === '云之声')?.lexiconName).toBe('云知声');
   });
+
+  it('starts no name inside an ordinary word, and takes no one addressed for an organisation', () => {
+    const x = seedExtraction('000_fd0956bc4824aa51.txt');
+    // 我们怎么来理解柯董事长的这句话: not 来理 + 解柯; 🎼建先生、天树至新董事长…: 建先生 is no organisation
+    expect(x.mentions.filter((m) => m.line === 823 && (m.form === '解柯' || m.form === '来理'))).toEqual([]);
+    expect(x.mentions.filter((m) => m.line === 633 && m.form === '建先生')).toEqual([]);
+    // a name that follows an organisation the segmenter runs into it (福建省数据局李新飞副局长) is still read
+    expect(affiliations(x)).toContain('李新飞@福建省数据局:副局长');
+  });
 });
 
 describe('bare versions', () => {

@@ -64,6 +64,8 @@ export function splitOrgAndName(text: string, lexicon: Lexicon, segmenter?: Segm
     const name = chars.slice(-length).join('');
     const org = chars.slice(0, -length).join('');
     if (length === 3 && ORG_FINAL_CHARS.has(chars[chars.length - 3]!)) continue;
+    // a name does not start inside an ordinary word: 理解|柯 of 我们怎么来理解柯董事长 is no 来理 + 解柯
+    if (segmenter?.tag(text).some((t) => t.start < org.length && t.end > org.length && segmenter.isOrdinaryWord(t.word))) continue;
     if (isPlausibleName(name, lexicon, { segmenter })) return { org, name };
   }
   return undefined;

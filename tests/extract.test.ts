@@ -130,6 +130,10 @@ describe('models and products', () => {
     expect(develops).toContain('华为云');
   });
 
+  it('reads Model S, not the English word models', () => {
+    expect(forms(extract('all these large language models。特斯拉的Model S也很好。\n'), 'Product')).toEqual(['Model S']);
+  });
+
   it('does not name a model after a stutter (端端端端大模型)', () => {
     expect(forms(extract('商汤这样的企业，也是在端端端端大模型呢在做积极的探索。\n'), 'Model')).toEqual([]);
   });

@@ -27,6 +27,8 @@ export function spotLexiconNames(ctx: DocumentContext): void {
         if (!bounds.has(hit.start) || !bounds.has(hit.end)) continue;
       }
       const entry = hit.entry;
+      // a name ending in a letter set apart (Model S) is not the English plural (models)
+      if (/ [A-Za-z]$/.test(entry.name) && /[a-z][a-z]$/.test(line.text.slice(hit.start, hit.end))) continue;
       ctx.addMention({
         type: entry.type,
         start: hit.start,

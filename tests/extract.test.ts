@@ -134,8 +134,9 @@ describe('models and products', () => {
     expect(forms(extract('all these large language models。特斯拉的Model S也很好。\n'), 'Product')).toEqual(['Model S']);
   });
 
-  it('does not name a model after a stutter (端端端端大模型)', () => {
+  it('does not name a model after a stutter (端端端端大模型) or a misheard generic word (垂育 for 垂域)', () => {
     expect(forms(extract('商汤这样的企业，也是在端端端端大模型呢在做积极的探索。\n'), 'Model')).toEqual([]);
+    expect(forms(extract('我们有视觉检测算法和医疗垂育大模型的AI模型。\n'), 'Model')).toEqual([]);
   });
 
   it('names a version after a short form of the model (日新5。5 → 日日新5.5)', () => {

@@ -35,6 +35,13 @@ describe('stage introductions', () => {
     ]));
   });
 
+  it('reads a guest named again as it sounds (伟尚陈赞 for 伟尚成藏) whole, not as an organisation and a name', () => {
+    const x = seedExtraction('000_fd0956bc4824aa51.txt');
+    const at501 = x.mentions.filter((m) => m.line === 501 && m.form.includes('陈赞'));
+    expect(at501.map((m) => `${m.type}:${m.form}`)).toEqual(['Person:伟尚陈赞']);
+    expect(x.mentions.filter((m) => m.line === 501 && m.form === '伟尚')).toEqual([]);
+  });
+
   it('reads a chain of organisations and titles before one name, and titles joined by 兼', () => {
     const x = extract('接下来有请中国工程院院士、清华大学车辆与运载学院教授张三丰带来主旨演讲。有请商汤科技董事长兼CEO徐立。\n');
     expect(affiliations(x)).toEqual(expect.arrayContaining(['张三丰@中国工程院:院士', '张三丰@清华大学车辆与运载学院:教授', '徐立@商汤科技:董事长兼CEO']));

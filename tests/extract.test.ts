@@ -137,6 +137,11 @@ describe('models and products', () => {
     expect(develops).toContain('华为云');
   });
 
+  it('corrects a misspelt Latin name even on a line with no four letters in a row (GBT4O → GPT-4o)', () => {
+    const x = extract('我想大家看到了GBT4O的这样的一个发布啊。\n');
+    expect(x.mentions.filter((m) => m.type === 'Model').map((m) => `${m.form}=${m.lexiconName}`)).toEqual(['GBT4O=GPT-4o']);
+  });
+
   it('reads Model S, not the English word models', () => {
     expect(forms(extract('all these large language models。特斯拉的Model S也很好。\n'), 'Product')).toEqual(['Model S']);
   });

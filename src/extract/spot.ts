@@ -89,7 +89,8 @@ export function spotWeakAliases(ctx: DocumentContext): void {
  */
 export function spotLatinMisspellings(ctx: DocumentContext): void {
   for (const line of ctx.contentLines()) {
-    if (!/[A-Za-z]{4}/.test(line.text)) continue;
+    // four letters and digits, a letter first (GBT4O): what a name to check needs
+    if (!/[A-Za-z][A-Za-z0-9]{3}/.test(line.text)) continue;
     spotSpokenAi(ctx, line);
     LATIN_TOKEN.lastIndex = 0;
     for (const m of line.text.matchAll(LATIN_TOKEN)) {

@@ -96,6 +96,13 @@ describe('organisations', () => {
     expect(forms(y, 'Organization')).toContain('澳大利亚科学院');
   });
 
+  it('finds the academy named in an academician\'s title, and keeps the title with the employer', () => {
+    const x = seedExtraction('000_fd0956bc4824aa51.txt');
+    // 北京大学欧洲科学院院士、软件科学与工程系主任谢涛先生
+    expect(x.mentions.filter((m) => m.line === 631 && m.type === 'Organization').map((m) => m.form)).toContain('欧洲科学院');
+    expect(affiliations(x).filter((a) => a.startsWith('谢涛@'))).toEqual([expect.stringMatching(/^谢涛@北京大学:.*欧洲科学院院士/)]);
+  });
+
   it('types the other members of a list of organisations', () => {
     const x = extract('我们掌声欢迎来自中国电信、中国中车、长江三峡、中国旅游、长安汽车的嘉宾上台签约。\n');
     expect(forms(x, 'Organization')).toEqual(expect.arrayContaining(['中国旅游']));

@@ -226,6 +226,40 @@ export function extractSuffixOrganizations(ctx: DocumentContext): void {
   }
 }
 
+/** A title that names the academy its holder belongs to (欧洲科学院院士, 美国国家工程院外籍院士). */
+const ACADEMY_TITLE = /^(.{2,}?(?:科学院|工程院))(?:外籍)?院士$/u;
+const academyTitles = new WeakMap<object, Array<{ title: string; academy: string }>>();
+
+/**
+ * The academy named inside an academician's title (北京大学欧洲科学院院士谢涛: 欧洲科学院) is an organisation
+ * of its own, as a known academy (中国科学院) already is where the lexicon spots it.
+ */
+export function extractAcademies(ctx: DocumentContext): void {
+  const { lexicon } = ctx;
+  let titles = academyTitles.get(lexicon);
+  if (!titles) {
+    titles = lexicon.titles.flatMap((title) => {
+      const m = ACADEMY_TITLE.exec(title);
+      return m ? [{ title, academy: m[1]! }] : [];
+    });
+    academyTitles.set(lexicon, titles);
+  }
+  for (const line of ctx.contentLines()) {
+    if (!line.text.includes('院士')) continue;
+    for (const { title, academy } of titles) {
+      for (let at = line.text.indexOf(title); at >= 0; at = line.text.indexOf(title, at + title.length)) {
+        const end = at + academy.length;
+        if (ctx.overlapping(line.number, at, end).some((m) => m.type === 'Organization')) continue;
+        const known = lexicon.lookupOrganization(academy);
+        ctx.addMention({
+          type: 'Organization', start: at, end, line: line.number, method: 'org-suffix', confidence: 0.8,
+          kind: known?.kind ?? 'research', ...(known ? { lexiconName: known.name } : {}),
+        }, line);
+      }
+    }
+  }
+}
+
 function nameBefore(ctx: DocumentContext, line: Line, tokens: Token[], suffixStart: number, suffixEnd: number, suffix: SuffixEntry): { start: number } | undefined {
   const { lexicon } = ctx;
   const last = tokens.findIndex((t) => t.start < suffixEnd && t.end >= suffixEnd);

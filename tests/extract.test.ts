@@ -149,6 +149,11 @@ describe('models and products', () => {
     expect(x.mentions.filter((m) => m.type === 'Model').map((m) => `${m.form}=${m.lexiconName}`)).toEqual(['GBT4O=GPT-4o']);
   });
 
+  it('takes no acronym one letter off another, no stutter, no pronoun and no ambiguous acronym for a known name', () => {
+    const x = extract('说白了就是以前的CSSA很多东西。带来了对AIAI的基础设施的要求。我们期待未来这四大基地能够发挥作用。所谓的BP算法。\n');
+    expect(x.mentions.filter((m) => m.type === 'Organization')).toEqual([]);
+  });
+
   it('reads Model S, not the English word models', () => {
     expect(forms(extract('all these large language models。特斯拉的Model S也很好。\n'), 'Product')).toEqual(['Model S']);
   });

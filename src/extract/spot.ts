@@ -22,6 +22,8 @@ export function spotLexiconNames(ctx: DocumentContext): void {
       if (hit.end - hit.start === 2 && /^(大?模型|模态)/.test(line.text.slice(hit.end, hit.end + 3)) && hit.entry.type !== 'Model') continue;
       // a two-character name right after a surname is the end of a longer name (杨帆 in 陈杨帆)
       if (hit.entry.type === 'Person' && hit.end - hit.start === 2 && hit.start > 0 && ctx.lexicon.surnames.has(line.text[hit.start - 1]!)) continue;
+      // a pronoun does not start a name: 这四大 sounds like 浙师大 but says "these four"
+      if (hit.method === 'lexicon-pinyin' && /^[这那哪我你他她它]/.test(line.text.slice(hit.start, hit.end))) continue;
       if (needsBoundaryCheck(line, hit)) {
         bounds ??= ctx.segmenter.dictionaryBoundaries(line.text);
         if (!bounds.has(hit.start) || !bounds.has(hit.end)) continue;
@@ -97,6 +99,8 @@ export function spotLatinMisspellings(ctx: DocumentContext): void {
       const token = m[1]!;
       if (!/[A-Z]/.test(token.slice(1)) && !/\d/.test(token)) continue;
       if (token.length < (/[A-Z]/.test(token.slice(1)) ? 4 : 5) || ctx.lexicon.latinTerms.has(token.toLowerCase())) continue;
+      // a short acronym one letter off another (CSSA / CSSC, AIAI / AAAI) is another acronym or a stutter
+      if (/^[A-Z]{1,5}$/.test(token)) continue;
       const start = m.index;
       if (ctx.overlapping(line.number, start, start + token.length).length > 0) continue;
       const close = ctx.lexicon.closestLatin(token);

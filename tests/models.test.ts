@@ -126,6 +126,7 @@ describe('model mentions beside the rule mentions', () => {
       span(941, '深圳', 'LOC'), // places never become mentions
       span(719, '钟亮', 'PER'), // inside the rules' honorific reference 钟亮总
       span(435, '人工智能', 'nz'), // a proper noun the lexicon does not know
+      span(501, '陈赞', 'PER'), // inside 伟尚陈赞, which the rules read whole as it sounds like 伟尚成藏
     ];
     expect(modelMentions(extractDocument(doc, extractor, { nerSpans: spans }))).toEqual([]);
   });

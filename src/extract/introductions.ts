@@ -1,7 +1,6 @@
 import type { Line } from '../ingest/schema.js';
 import type { DocumentContext } from './context.js';
-import { fuzzyBudget, nameCost } from '../lexicon/pinyin.js';
-import { isPlausibleName, latinPersonName, splitOrgAndName } from './names.js';
+import { isPlausibleName, latinPersonName, soundsLikeSomeoneNamed, splitOrgAndName } from './names.js';
 import { materialize, organizationSlot, type OrgSlot } from './organizations.js';
 import type { ExtractedMention, RelationCandidate } from './schema.js';
 
@@ -142,13 +141,6 @@ export function introductionItems(text: string): Array<{ text: string; start: nu
   }
   if (start < text.length) push(start, text.length);
   return out;
-}
-
-/** A person of three to five Han characters found on an earlier line whose name sounds like the text. */
-function soundsLikeSomeoneNamed(ctx: DocumentContext, text: string, lineNumber: number): boolean {
-  const length = [...text].length;
-  if (length < 3 || length > 5 || !/^\p{Script=Han}+$/u.test(text)) return false;
-  return ctx.mentions.some((m) => m.type === 'Person' && m.line < lineNumber && m.form !== text && [...m.form].length === length && nameCost(m.form, text) <= fuzzyBudget(length));
 }
 
 /** A known organisation (weak aliases included) or a name with an organisation suffix. */
@@ -295,7 +287,7 @@ function parseItem(
     // [ORG] NAME + title, or [ORG] NAME + honorific
     if (followedByTitle || followedByClosing) {
       // a guest named before, said again as it sounds (伟尚陈赞 for 伟尚成藏): the whole text is the name
-      if (soundsLikeSomeoneNamed(ctx, tok.text, line.number)) {
+      if (soundsLikeSomeoneNamed(ctx.mentions.filter((m) => m.line < line.number), tok.text)) {
         addPerson(tok, followedByClosing, followedByTitle ? titlesOf(next) : []);
         if (followedByTitle) i++;
         continue;

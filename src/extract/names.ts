@@ -1,4 +1,6 @@
 import type { Lexicon } from '../lexicon/lexicon.js';
+import { fuzzyBudget, nameCost } from '../lexicon/pinyin.js';
+import type { ExtractedMention } from './schema.js';
 import type { Segmenter } from './segment.js';
 
 /** Characters that never occur in a Chinese personal name as spoken on stage (function words, pronouns, measure words). */
@@ -93,4 +95,11 @@ export function latinPersonName(text: string, lexicon: Lexicon): { start: number
   const value = text.slice(start, end);
   if (value.replace(/[^A-Za-z]/g, '').length < 3 || lexicon.latinTerms.has(value.toLowerCase()) || lexicon.lookup(value)) return undefined;
   return { start, end };
+}
+
+/** Whether one of these mentions is a person of three to five Han characters whose name sounds like the text (伟尚陈赞 / 伟尚成藏). */
+export function soundsLikeSomeoneNamed(mentions: ExtractedMention[], text: string): boolean {
+  const length = [...text].length;
+  if (length < 3 || length > 5 || !/^\p{Script=Han}+$/u.test(text)) return false;
+  return mentions.some((m) => m.type === 'Person' && m.form !== text && [...m.form].length === length && nameCost(m.form, text) <= fuzzyBudget(length));
 }

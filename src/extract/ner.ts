@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Line } from '../ingest/schema.js';
 import type { LexEntry, Lexicon } from '../lexicon/lexicon.js';
 import { foldedKey } from '../lexicon/pinyin.js';
+import { soundsLikeSomeoneNamed } from './names.js';
 import { hasHan, isLatinName, normalizeName } from '../util/text.js';
 import type { DocumentContext } from './context.js';
 import type { EntityType, ExtractedMention } from './schema.js';
@@ -52,7 +53,7 @@ export function addModelMentions(ctx: DocumentContext, spans: NerSpan[]): void {
     if (span.label === 'LOC') continue;
     const line = ctx.line(span.line);
     if (!line || span.end > line.text.length || span.start >= span.end) continue;
-    if (!mayOverlap(span, ctx.overlapping(span.line, span.start, span.end), lexicon)) continue;
+    if (!mayOverlap(span, ctx.overlapping(span.line, span.start, span.end), ctx)) continue;
     const text = line.text.slice(span.start, span.end);
     if (lexicon.places.has(text) || lexicon.titleSet.has(text) || lexicon.orgWords.has(text)) continue;
     const known = lookupLikeSpotter(text, lexicon) ?? (span.label === 'nz' && isLatinName(text) ? latin.closest(text) : undefined);
@@ -80,10 +81,12 @@ function lookupLikeSpotter(text: string, lexicon: Lexicon): LexEntry | undefined
  * A span overlapping a rule or lexicon mention loses, with one exception: a person's name whose edges
  * the stage grammar cut wrongly (助理石国明, or 平先生 in 朱和平先生) may stand beside that Person mention.
  */
-function mayOverlap(span: NerSpan, overlapping: ExtractedMention[], lexicon: Lexicon): boolean {
+function mayOverlap(span: NerSpan, overlapping: ExtractedMention[], ctx: DocumentContext): boolean {
   if (overlapping.length === 0) return true;
   const contains = (m: ExtractedMention) => m.start <= span.start && m.end >= span.end;
-  return span.label === 'PER' && overlapping.every((m) => m.type === 'Person' && !m.lexiconName && !isNameShaped(m.form, lexicon) &&
+  // a name the rules read whole because it sounds like a guest named elsewhere (伟尚陈赞 / 伟尚成藏) is not cut wrongly
+  return span.label === 'PER' && overlapping.every((m) => m.type === 'Person' && !m.lexiconName && !isNameShaped(m.form, ctx.lexicon) &&
+    !soundsLikeSomeoneNamed(ctx.mentions, m.form) &&
     // a reference that contains the name (钟亮总) is the rules' to resolve; one that cuts it (平先生 in 朱和平先生) is broken
     (m.method === 'introduction' || (m.method === 'honorific' && !contains(m))));
 }

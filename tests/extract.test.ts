@@ -103,6 +103,17 @@ describe('organisations', () => {
     expect(affiliations(x).filter((a) => a.startsWith('谢涛@'))).toEqual([expect.stringMatching(/^谢涛@北京大学:.*欧洲科学院院士/)]);
   });
 
+  it('names the bodies a speaker sets up, and the ones listed after them, but takes them for no partner', () => {
+    const x = seedExtraction('000_fd0956bc4824aa51.txt');
+    // 中国电信联合产学研用合作伙伴，打造AI数据集联创基地AI应用示范联创基地、AI模型评测联创基地、AI人才培养联创基地
+    const bases = x.mentions.filter((m) => m.line === 615 && m.method === 'founded').map((m) => m.form);
+    expect(bases).toEqual(['AI数据集联创基地', 'AI应用示范联创基地', 'AI模型评测联创基地', 'AI人才培养联创基地']);
+    const founded = new Set(x.mentions.filter((m) => m.method === 'founded').map((m) => m.id));
+    expect(x.relations.filter((r) => r.type === 'PARTNERS_WITH' && (founded.has(r.from) || founded.has(r.to)))).toEqual([]);
+    const y = extract('我们成立大模型协会和生态的联盟。这是去年成立的这样一个联合实验室。\n');
+    expect(y.mentions.filter((m) => m.method === 'founded')).toEqual([]);
+  });
+
   it('types the other members of a list of organisations', () => {
     const x = extract('我们掌声欢迎来自中国电信、中国中车、长江三峡、中国旅游、长安汽车的嘉宾上台签约。\n');
     expect(forms(x, 'Organization')).toEqual(expect.arrayContaining(['中国旅游']));

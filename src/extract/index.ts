@@ -5,7 +5,7 @@ import { extractEnumerations } from './enumerations.js';
 import { extractIntroductions } from './introductions.js';
 import { addModelMentions, type NerSpan } from './ner.js';
 import { attachVersions, extractBareVersions, extractFamilyHomophones, extractLatinModels, extractModelPatterns, extractVersionedModels } from './models.js';
-import { addParentMentions, extractAcademies, extractSuffixOrganizations } from './organizations.js';
+import { addParentMentions, extractAcademies, extractFoundedBodies, extractSuffixOrganizations } from './organizations.js';
 import { extractLatinProducts, extractProductPatterns } from './products.js';
 import { extractReferences } from './references.js';
 import { extractCeremonyPartnerships, extractOwnership, extractPanelPartnerships, extractStatedPartnerships, findOrganizer, SpeakerTimeline } from './relations.js';
@@ -40,6 +40,7 @@ export function extractDocument(doc: Document, extractor: Extractor, findings: M
   spotLatinMisspellings(ctx);
   spotWeakAliases(ctx);
   extractSuffixOrganizations(ctx);
+  extractFoundedBodies(ctx);
   const { introductions, relations: introductionRelations } = extractIntroductions(ctx);
   // after the introductions, which read 欧洲科学院院士 as the title it is
   extractAcademies(ctx);

@@ -226,6 +226,46 @@ export function extractSuffixOrganizations(ctx: DocumentContext): void {
   }
 }
 
+/** A body being set up (打造AI数据集联创基地, 成立了大模型的语料联盟): the verb, then the new body's name. */
+const FOUNDING = /(?:打造|建设|成立|建立|设立|组建|共建|揭牌)了?(?:一个|一批|首个)?([\p{Script=Han}A-Za-z0-9]{2,14}?(联创基地|创新基地|联合实验室|实验室|研究院|创新中心|联盟))/gu;
+/** Words that never stand inside such a name: conjunctions, fillers, demonstratives. */
+const NOT_IN_FOUNDED = /[和与及呃嗯啊这那]|一个|^的/;
+
+/**
+ * Bodies named as they are set up, and the ones listed right after them (打造AI数据集联创基地AI应用示范联创基地、
+ * AI模型评测联创基地): new bodies the lexicon cannot know, named by what the speaker builds.
+ */
+export function extractFoundedBodies(ctx: DocumentContext): void {
+  for (const line of ctx.contentLines()) {
+    FOUNDING.lastIndex = 0;
+    for (const m of line.text.matchAll(FOUNDING)) {
+      let start = m.index + m[0].length - m[1]!.length;
+      let name = m[1]!;
+      const suffix = m[2]!;
+      for (;;) {
+        if (!addFoundedBody(ctx, line, start, name, suffix)) break;
+        // the next item of the list: glued on, or after 、 and, or 和
+        const rest = line.text.slice(start + name.length);
+        const next = new RegExp(`^([、，,和及])?([\\p{Script=Han}A-Za-z0-9]{2,14}?${suffix})`, 'u').exec(rest);
+        if (!next) break;
+        start += name.length + (next[1]?.length ?? 0);
+        name = next[2]!;
+      }
+    }
+  }
+}
+
+function addFoundedBody(ctx: DocumentContext, line: Line, start: number, name: string, suffix: string): boolean {
+  const core = name.slice(0, name.length - suffix.length);
+  if ([...core].length < 2 || NOT_IN_FOUNDED.test(core)) return false;
+  if (ctx.lexicon.orgWords.has(name) || ctx.segmenter.isOrdinaryWord(core)) return false;
+  const end = start + name.length;
+  if (ctx.overlapping(line.number, start, end).some((m) => m.type === 'Organization' || m.type === 'Person')) return true;
+  const kind = ctx.lexicon.suffixIndex.longestEndingAt(name, name.length)?.value.kind ?? 'other';
+  ctx.addMention({ type: 'Organization', start, end, line: line.number, method: 'founded', confidence: 0.7, kind }, line);
+  return true;
+}
+
 /** A title that names the academy its holder belongs to (欧洲科学院院士, 美国国家工程院外籍院士). */
 const ACADEMY_TITLE = /^(.{2,}?(?:科学院|工程院))(?:外籍)?院士$/u;
 const academyTitles = new WeakMap<object, Array<{ title: string; academy: string }>>();

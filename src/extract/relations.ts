@@ -111,7 +111,8 @@ export function extractStatedPartnerships(ctx: DocumentContext, organizer: Extra
   for (const line of ctx.contentLines()) {
     const strong = STRONG_PARTNER_CUE.test(line.text);
     if (!strong && !/合作/.test(line.text)) continue;
-    const orgs = ctx.mentionsOnLine(line.number).filter((m) => m.type === 'Organization').sort((a, b) => a.start - b.start);
+    // a body being set up (中国电信联合合作伙伴，打造AI数据集联创基地) is what the partners build, not one of them
+    const orgs = ctx.mentionsOnLine(line.number).filter((m) => m.type === 'Organization' && m.method !== 'founded').sort((a, b) => a.start - b.start);
     if (orgs.length === 0) continue;
     const sentences = new Map<number, number>();
     for (const o of orgs) {

@@ -11,6 +11,7 @@ export const MENTION_METHODS = [
   'lexicon',          // exact name or alias of a lexicon entry
   'lexicon-pinyin',   // same toneless pinyin as a lexicon name (ASR homophone)
   'org-suffix',       // ends in an organisation suffix (公司, 研究院, 大学 …)
+  'founded',          // a body named as it is set up (打造AI数据集联创基地)
   'introduction',     // slot of a stage introduction: organisation + title + name + honorific
   'honorific',        // surname + honorific (赵总, 李部长) referring back to an introduced person
   'model-pattern',    // X大模型, Latin name with version

@@ -42,6 +42,13 @@ describe('stage introductions', () => {
     expect(x.mentions.filter((m) => m.line === 501 && m.form === '伟尚')).toEqual([]);
   });
 
+  it('keeps the organisation of a guest in a list whose name was cut to the surname, and only in a list', () => {
+    const x = seedExtraction('000_fd0956bc4824aa51.txt');
+    // …中国石化石化盈科副总经理索寒生先生、木西集成电路联合创始人CTO杨。
+    expect(x.mentions.filter((m) => m.line === 631 && m.type === 'Organization').map((m) => m.form)).toContain('木西集成电路');
+    expect(forms(extract('你看据空间技术专家张介绍以嫦娥6号返回方式。\n'), 'Organization')).toEqual([]);
+  });
+
   it('reads a chain of organisations and titles before one name, and titles joined by 兼', () => {
     const x = extract('接下来有请中国工程院院士、清华大学车辆与运载学院教授张三丰带来主旨演讲。有请商汤科技董事长兼CEO徐立。\n');
     expect(affiliations(x)).toEqual(expect.arrayContaining(['张三丰@中国工程院:院士', '张三丰@清华大学车辆与运载学院:教授', '徐立@商汤科技:董事长兼CEO']));

@@ -179,11 +179,16 @@ export function extractIntroductions(ctx: DocumentContext): { introductions: Int
   const relations: RelationCandidate[] = [];
   for (const line of ctx.contentLines()) {
     let carried: Affiliation[] = [];
+    const onLine = introductions.length;
+    const cutShort: OrgSlot[] = [];
     for (const item of introductionItems(line.text)) {
       const found = parseItem(ctx, line, item, carried);
       introductions.push(...found.introductions);
       carried = found.carried;
+      cutShort.push(...(found.cutShort ?? []));
     }
+    // in a list of guests, a guest's organisation stays one though the name was cut short
+    if (introductions.length > onLine) for (const slot of cutShort) materialize(ctx, slot);
     if (STAGE_CUE.test(line.text) && /[A-Za-z]{3}/.test(line.text)) introductions.push(...latinGuests(ctx, line));
   }
   for (const intro of introductions) {
@@ -218,7 +223,7 @@ function parseItem(
   line: Line,
   item: { text: string; start: number; self?: boolean },
   carried: Affiliation[],
-): { introductions: Introduction[]; carried: Affiliation[] } {
+): { introductions: Introduction[]; carried: Affiliation[]; cutShort?: OrgSlot[] } {
   const tokens = tokenize(item.text, item.start, ctx, line);
   const introductions: Introduction[] = [];
   const { lexicon } = ctx;
@@ -336,5 +341,9 @@ function parseItem(
   }
   // what is left waits for the next item only when the item was nothing but organisations and titles
   const onlyAffiliations = introductions.length === 0 && orgsOpened === textTokens;
-  return { introductions, carried: onlyAffiliations ? pending : [] };
+  // an organisation and titles before a name cut down to its surname (木西集成电路联合创始人CTO杨。)
+  const last = tokens[tokens.length - 1];
+  const cutName = last?.kind === 'text' && [...last.text].length === 1 && lexicon.surnames.has(last.text) && tokens[tokens.length - 2]?.kind === 'title';
+  const cutShort = !onlyAffiliations && cutName ? pending.flatMap((a) => (a.org && a.titles.length > 0 ? [a.org] : [])) : [];
+  return { introductions, carried: onlyAffiliations ? pending : [], cutShort };
 }

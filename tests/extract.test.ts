@@ -121,6 +121,11 @@ describe('organisations', () => {
     expect(y.mentions.filter((m) => m.method === 'founded')).toEqual([]);
   });
 
+  it('names a key laboratory after its field, verbs included, but not after the verb that sets it up', () => {
+    const x = extract('那么传播内容认知全国重点实验室是国家战略科技力量。我们建设语音识别国家重点实验室。\n');
+    expect(forms(x, 'Organization')).toEqual(['传播内容认知全国重点实验室', '语音识别国家重点实验室']);
+  });
+
   it('types the other members of a list of organisations', () => {
     const x = extract('我们掌声欢迎来自中国电信、中国中车、长江三峡、中国旅游、长安汽车的嘉宾上台签约。\n');
     expect(forms(x, 'Organization')).toEqual(expect.arrayContaining(['中国旅游']));

@@ -226,6 +226,9 @@ export function extractSuffixOrganizations(ctx: DocumentContext): void {
   }
 }
 
+/** Verbs whose object a body's name is, never part of it. */
+const GOVERNING_VERBS = new Set(['建设', '打造', '成立', '建立', '设立', '组建', '共建', '依托', '担任', '作为', '加入', '联合', '申报', '获批']);
+
 /** A body being set up (打造AI数据集联创基地, 成立了大模型的语料联盟): the verb, then the new body's name. */
 const FOUNDING = /(?:打造|建设|成立|建立|设立|组建|共建|揭牌)了?(?:一个|一批|首个)?([\p{Script=Han}A-Za-z0-9]{2,14}?(联创基地|创新基地|联合实验室|实验室|研究院|创新中心|联盟))/gu;
 /** Words that never stand inside such a name: conjunctions, fillers, demonstratives. */
@@ -314,18 +317,24 @@ function nameBefore(ctx: DocumentContext, line: Line, tokens: Token[], suffixSta
   let start = Math.min(head.start, suffixStart);
   let proper = head.start < suffixStart && PROPER_TAGS.has(head.tag);
   let noun = head.start < suffixStart && NOUN_TAGS.has(head.tag);
+  // a key laboratory is named after its field, verbs included (传播内容认知全国重点实验室)
+  const field = /重点实验室$/.test(suffix.suffix);
+  let firstWord: Token | undefined;
   for (let k = first - 1; k >= 0; k--) {
     const t = tokens[k]!;
-    if (!NAME_TAGS.has(t.tag)) break;
+    if (!NAME_TAGS.has(t.tag) && !(field && t.tag === 'v')) break;
     if (t.tag === 'x' && !/^[\p{Script=Han}A-Za-z0-9]+$/u.test(t.word)) break;
     if (lexicon.orgWords.has(t.word) || (lexicon.titleSet.has(t.word) && suffix.strength !== 'strong')) break;
     const mentions = ctx.overlapping(line.number, t.start, t.end);
     if (mentions.some((m) => m.type !== 'Organization')) break;
     if (suffixEnd - t.start > 24) break;
     start = t.start;
+    firstWord = t;
     if (PROPER_TAGS.has(t.tag) || mentions.length > 0) proper = true;
     if (NOUN_TAGS.has(t.tag)) noun = true;
   }
+  // …but not the verb that governs it (建设语音识别国家重点实验室)
+  if (field && firstWord && (firstWord.tag === 'v' || GOVERNING_VERBS.has(firstWord.word))) start = firstWord.end;
   if (start >= suffixStart) return undefined;
   // a known organisation the walk stopped inside is taken whole (中电信 in 中电信AI公司)
   const cut = ctx.mentionsOnLine(line.number).find((m) => m.type === 'Organization' && m.start < start && start < m.end);

@@ -49,6 +49,12 @@ describe('stage introductions', () => {
     expect(forms(extract('你看据空间技术专家张介绍以嫦娥6号返回方式。\n'), 'Organization')).toEqual([]);
   });
 
+  it('takes a host\'s stage name when they introduce themself (我是…节目主持人子龙), nothing else without a surname', () => {
+    const x = seedExtraction('000_fd0956bc4824aa51.txt');
+    expect(x.mentions.filter((m) => m.line === 239 && m.type === 'Person').map((m) => m.form)).toEqual(['子龙']);
+    expect(forms(extract('大家好，我是今天的主持人啊。有请主持人子龙。\n'), 'Person')).toEqual([]);
+  });
+
   it('reads a chain of organisations and titles before one name, and titles joined by 兼', () => {
     const x = extract('接下来有请中国工程院院士、清华大学车辆与运载学院教授张三丰带来主旨演讲。有请商汤科技董事长兼CEO徐立。\n');
     expect(affiliations(x)).toEqual(expect.arrayContaining(['张三丰@中国工程院:院士', '张三丰@清华大学车辆与运载学院:教授', '徐立@商汤科技:董事长兼CEO']));

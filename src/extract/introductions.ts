@@ -276,7 +276,8 @@ function parseItem(
     const precededByTitle = tokens[i - 1]?.kind === 'title';
 
     // title + NAME (+ honorific | end | a title that starts the next person's chain)
-    if (precededByTitle && (followedByClosing || isLast) && isPlausibleName(tok.text, lexicon, { long: followedByClosing, segmenter: ctx.segmenter })) {
+    // (a host introducing themself may go by a stage name: 我是东方卫视的节目主持人子龙)
+    if (precededByTitle && (followedByClosing || isLast) && isPlausibleName(tok.text, lexicon, { long: followedByClosing, segmenter: ctx.segmenter, surname: item.self && isLast ? 'any' : 'known' })) {
       addPerson(tok, followedByClosing);
       continue;
     }

@@ -20,6 +20,8 @@ export interface NameCheck {
   long?: boolean;
   /** When given, a two-character candidate that the dictionary knows as an ordinary word (平台, 空间) is refused. */
   segmenter?: Segmenter;
+  /** Whether the first character must be a surname (the default), or may be anything: a host's stage name said by themself (我是节目主持人子龙). */
+  surname?: 'known' | 'any';
 }
 
 /** True when the text can be a person's name: surname first, Han only, short, not a known title, place or organisation. */
@@ -37,7 +39,8 @@ export function isPlausibleName(text: string, lexicon: Lexicon, check: NameCheck
   const maxLength = check.long ? 8 : compound ? 4 : 3;
   if (chars.length > maxLength) return false;
   if (chars.length >= 4 && !compound) return check.long === true;
-  if (!compound && !lexicon.surnames.has(chars[0]!)) return false;
+  const surname = check.surname ?? 'known';
+  if (!compound && !lexicon.surnames.has(chars[0]!) && surname !== 'any') return false;
   if (chars.length === 2 && chars[0] === chars[1]) return false; // 魏魏 of 谢谢魏魏主任: a doubled character, not a name
   if (UNIT_FINAL_CHARS.has(chars[chars.length - 1]!)) return false; // 程系 of 工程系, 数据局
   if (check.segmenter && !check.long) {

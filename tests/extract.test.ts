@@ -95,9 +95,9 @@ describe('organisations', () => {
     expect(forms(x, 'Organization').some((f) => f.includes('新一轮') || f.includes('学会'))).toBe(false);
   });
 
-  it('takes no generic word (高科技, 硬科技) or stutter for a name, but keeps a company called X科技公司', () => {
-    const x = extract('这是世界高科技的前沿。我们投硬科技，优势优势资源赋能科技。深圳市星河易云科技公司也来了。\n');
-    expect(forms(x, 'Organization')).toEqual(['深圳市星河易云科技公司']);
+  it('takes no generic word (高科技) or stutter for a name, but keeps X科技公司 and X资本公司', () => {
+    const x = extract('这是世界高科技的前沿。优势优势资源赋能科技。深圳市星河易云科技公司也来了。我所在的上海国有投资资本公司很好。\n');
+    expect(forms(x, 'Organization')).toEqual(['深圳市星河易云科技公司', '上海国有投资资本公司']);
   });
 
   it('names a unit after its parent\'s own name, and finds no parent inside a longer word (澳大 of 澳大利亚)', () => {

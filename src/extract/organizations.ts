@@ -346,9 +346,10 @@ function nameBefore(ctx: DocumentContext, line: Line, tokens: Token[], suffixSta
   const name = line.text.slice(start, suffixEnd);
   const core = line.text.slice(start, suffixStart);
   if (lexicon.orgWords.has(name) || lexicon.orgWords.has(core) || lexicon.places.has(name)) return undefined;
-  // the suffix made a generic word by one character before it (世界高科技, 投硬科技), or a word said twice
-  // (优势优势资源赋能科技): no name
-  if (suffixStart > start && lexicon.orgWords.has(line.text.slice(suffixStart - 1, suffixEnd))) return undefined;
+  // the suffix made a generic word by the one-character word before it (世界高科技, but not 资本公司 for
+  // 本公司), or a word said twice (优势优势资源赋能科技): no name
+  const wordBefore = tokens.some((t) => t.start === suffixStart - 1);
+  if (suffixStart > start && wordBefore && lexicon.orgWords.has(line.text.slice(suffixStart - 1, suffixEnd))) return undefined;
   if (/(\p{Script=Han}{2})\1/u.test(core)) return undefined;
   if (!noun || [...core].length < 2) return undefined;
   if (ctx.segmenter.isOrdinaryWord(name)) return undefined; // 一流大学, 重点实验室

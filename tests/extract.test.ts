@@ -88,6 +88,22 @@ describe('foreign guests', () => {
   });
 });
 
+describe('organisations of guests the grammar half reads', () => {
+  it('reads a guest called up by a lower-case Latin name, with the organisation before the title', () => {
+    const x = seedExtraction('002_006024088c0cb5f1.txt');
+    // 下面有请阿普杜拉国王金融区开发和管理公司首席执行官goita致辞
+    expect(affiliations(x)).toContain('goita@阿普杜拉国王金融区开发和管理公司:首席执行官');
+    expect(forms(extract('感谢主持人 thank you Mr Liu。\n'), 'Person')).toEqual([]);
+  });
+
+  it('finds a named industry fund, and a company named inside a longer name before a unit of its own', () => {
+    const x = seedExtraction('002_006024088c0cb5f1.txt');
+    expect(x.mentions.filter((m) => m.line === 133 && m.type === 'Organization').map((m) => m.form)).toContain('商康AI产业基金');
+    const y = seedExtraction('000_fd0956bc4824aa51.txt');
+    expect(y.mentions.filter((m) => m.line === 635 && m.type === 'Organization').map((m) => m.form)).toContain('南方电网大数据公司');
+  });
+});
+
 describe('organisations', () => {
   it('finds names by suffix with their whole proper prefix, not fragments of speech', () => {
     const x = extract('下面我们将进入上海国有资本投资有限公司和上海商汤智能科技有限公司的战略合作协议签约仪式。新一轮科技革命正在到来，人要学会思考。\n');

@@ -148,6 +148,20 @@ function isOrgLike(ctx: DocumentContext, text: string): boolean {
   return Boolean(ctx.lexicon.lookupOrganization(text)) || Boolean(ctx.lexicon.suffixIndex.longestEndingAt(text, text.length));
 }
 
+/** What a guest is called up to do, right after the name. */
+const AFTER_NAME_CUE = /^\s*(致辞|上台|发言|演讲|分享|带来|作报告|做报告)/;
+
+/** The organisation named between the cue that calls a guest up (有请) or a list separator and the guest's title. */
+function organizationBefore(ctx: DocumentContext, line: Line, titleStart: number): ExtractedMention | undefined {
+  let from = titleStart;
+  while (from > 0 && !/[、，,。；;！!？?：:\s]/.test(line.text[from - 1]!)) from--;
+  const cue = lastCue(line.text.slice(from, titleStart));
+  if (cue) from += cue.k + cue.c.length;
+  if (titleStart - from < 2) return undefined;
+  const slot = organizationSlot(ctx, line, from, titleStart, { requireEvidence: true });
+  return slot ? materialize(ctx, slot) : undefined;
+}
+
 const LATIN_RUN = /[A-Za-z][A-Za-z.'’\-]*(?:[ \t]+[A-Za-z][A-Za-z.'’\-]*){0,5}/g;
 
 /**
@@ -161,13 +175,16 @@ function latinGuests(ctx: DocumentContext, line: Line): Introduction[] {
     while (before > 0 && /\s/.test(line.text[before - 1]!)) before--;
     const title = ctx.lexicon.titleIndex.longestEndingAt(line.text, before);
     if (!title) continue;
-    const name = latinPersonName(run[0], ctx.lexicon);
+    // a capitalised name, or one word in lower case that the guest is called up to speak with (首席执行官goita致辞)
+    const after = line.text.slice(run.index + run[0].length);
+    const calledUp = /^[a-z]{3,}$/.test(run[0]) && AFTER_NAME_CUE.test(after) ? { start: 0, end: run[0].length } : undefined;
+    const name = latinPersonName(run[0], ctx.lexicon) ?? calledUp;
     if (!name) continue;
     const start = run.index + name.start;
     const end = run.index + name.end;
     if (ctx.overlapping(line.number, start, end).length > 0) continue;
     const titleStart = before - title.phrase.length;
-    const org = ctx.mentionsOnLine(line.number).find((m) => m.type === 'Organization' && m.end === titleStart);
+    const org = ctx.mentionsOnLine(line.number).find((m) => m.type === 'Organization' && m.end === titleStart) ?? organizationBefore(ctx, line, titleStart);
     const person = ctx.addMention({ type: 'Person', start, end, line: line.number, method: 'introduction', confidence: 0.8, titles: [title.phrase] }, line);
     found.push({ person, ...(org ? { org } : {}), titles: [title.phrase] });
   }

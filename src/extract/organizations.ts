@@ -388,5 +388,10 @@ export function addParentMentions(ctx: DocumentContext): void {
       if (!unit.lexiconName && !unit.impliedName && said !== entry.name && said.startsWith(entry.name)) unit.impliedName = entry.name + rest;
       break;
     }
+    // a company named inside a longer name, before a unit of its own (南方电网大数据公司 of 南方电网大数据公司土木工程学院)
+    const inner = /^(.{4,}?(?:有限公司|公司|集团))(?=.{2,}$)/u.exec(text);
+    if (inner && !unit.lexiconName && endingSuffix(ctx, text.slice(inner[1]!.length)) && !ctx.overlapping(unit.line, unit.start, unit.start + inner[1]!.length).some((m) => m !== unit && m.end === unit.start + inner[1]!.length)) {
+      ctx.addMention({ type: 'Organization', start: unit.start, end: unit.start + inner[1]!.length, line: unit.line, method: 'org-suffix', kind: 'company', confidence: 0.7 }, line);
+    }
   }
 }

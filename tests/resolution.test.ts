@@ -24,6 +24,11 @@ describe('resolution of ASR variants', () => {
     expect(node(seeds.graph, 'Organization', '中国兵器装备集团')?.aliases).toEqual(expect.arrayContaining(['冰装集团', '冰庄集团']));
   });
 
+  it('keeps a body of another place apart, however close it sounds (福建省数据局 is not 浙江省数据局)', () => {
+    expect(node(seeds.graph, 'Organization', '福建省数据局')?.mentions.map((m) => m.line)).toEqual([595]);
+    expect(node(seeds.graph, 'Organization', '浙江省数据局')?.aliases ?? []).not.toContain('福建省数据局');
+  });
+
   it('merges a known name said with a word repeated, and one with its words in another order', () => {
     const ustc = seeds.resolution.entities.find((e) => e.name === '中国科学技术大学')!;
     expect(ustc.forms.map((f) => f.form)).toContain('中国科技科学技术大学');

@@ -656,9 +656,20 @@ export class Lexicon {
       const other = [...candidate.form];
       let cost = 0;
       for (let k = 0; k < chars.length && cost <= limit; k++) if (chars[k] !== other[k]) cost += this.charCost(chars[k]!, other[k]!);
-      if (cost <= limit && (!best || cost < best.cost)) best = { entry: candidate.entry, form: candidate.form, cost, withinBudget: cost <= budget };
+      if (cost > limit || (best && cost >= best.cost)) continue;
+      // another place is another body, however close the sound (福建省数据局 is not 浙江省数据局)
+      const place = this.leadingPlace(form);
+      const otherPlace = place && this.leadingPlace(candidate.form);
+      if (place && otherPlace && place !== otherPlace) continue;
+      best = { entry: candidate.entry, form: candidate.form, cost, withinBudget: cost <= budget };
     }
     return best;
+  }
+
+  /** The place a name starts with (福建 of 福建省数据局), if the places list knows it. */
+  private leadingPlace(text: string): string | undefined {
+    for (let length = Math.min(text.length - 1, 4); length >= 2; length--) if (this.places.has(text.slice(0, length))) return text.slice(0, length);
+    return undefined;
   }
 }
 

@@ -76,8 +76,9 @@ function typeClause(ctx: DocumentContext, line: Line, from: number, to: number):
     const { lexicon } = ctx;
     if (lexicon.places.has(text) || lexicon.orgWords.has(text) || lexicon.titleSet.has(text)) return;
     if (isPlausibleName(text, lexicon, { segmenter: ctx.segmenter })) return;
-    if (lexicon.surnames.has(text[0]!) && lexicon.honorificIndex.longestEndingAt(text, text.length)) return; // 赵总, 李部长
-    if ((lexicon.honorificIndex.longestEndingAt(text, text.length)?.phrase.length ?? 0) >= 2) return; // 建先生: someone addressed
+    // a surname and an honorific (赵总, 李部长), or any name and one of two characters (建先生): someone addressed
+    const honorific = lexicon.honorificIndex.longestEndingAt(text, text.length);
+    if (honorific && (lexicon.surnames.has(text[0]!) || honorific.phrase.length >= 2)) return;
     const known = lexicon.lookupOrganization(text) ?? lexicon.closest(text, 'Organization')?.entry;
     ctx.addMention({
       type: 'Organization', start, end: start + text.length, line: line.number, method: 'enumeration',

@@ -310,7 +310,7 @@ function parseItem(
     // [ORG] NAME + title, or [ORG] NAME + honorific
     if (followedByTitle || followedByClosing) {
       // a guest named before, said again as it sounds (伟尚陈赞 for 伟尚成藏): the whole text is the name
-      if (soundsLikeSomeoneNamed(ctx.mentions.filter((m) => m.line < line.number), tok.text)) {
+      if (soundsLikeSomeoneNamed(ctx.mentions, tok.text, line.number)) {
         addPerson(tok, followedByClosing, followedByTitle ? titlesOf(next) : []);
         if (followedByTitle) i++;
         continue;

@@ -100,9 +100,12 @@ export function latinPersonName(text: string, lexicon: Lexicon): { start: number
   return { start, end };
 }
 
-/** Whether one of these mentions is a person of three to five Han characters whose name sounds like the text (伟尚陈赞 / 伟尚成藏). */
-export function soundsLikeSomeoneNamed(mentions: ExtractedMention[], text: string): boolean {
+/**
+ * Whether one of these mentions (those on lines before `beforeLine`, when given) is a person of three to five
+ * Han characters whose name sounds like the text (伟尚陈赞 / 伟尚成藏).
+ */
+export function soundsLikeSomeoneNamed(mentions: ExtractedMention[], text: string, beforeLine = Infinity): boolean {
   const length = [...text].length;
   if (length < 3 || length > 5 || !/^\p{Script=Han}+$/u.test(text)) return false;
-  return mentions.some((m) => m.type === 'Person' && m.form !== text && [...m.form].length === length && nameCost(m.form, text) <= fuzzyBudget(length));
+  return mentions.some((m) => m.type === 'Person' && m.line < beforeLine && m.form !== text && [...m.form].length === length && nameCost(m.form, text) <= fuzzyBudget(length));
 }

@@ -2,9 +2,9 @@ import { z } from 'zod';
 import type { Line } from '../ingest/schema.js';
 import type { LexEntry, Lexicon } from '../lexicon/lexicon.js';
 import { foldedKey } from '../lexicon/pinyin.js';
-import { soundsLikeSomeoneNamed } from './names.js';
 import { hasHan, isLatinName, normalizeName } from '../util/text.js';
 import type { DocumentContext } from './context.js';
+import { soundsLikeSomeoneNamed } from './names.js';
 import type { EntityType, ExtractedMention } from './schema.js';
 
 /** A span a token-classification model found on a line (character offsets into the line's matching text). */
@@ -170,15 +170,33 @@ function isNameShaped(text: string, lexicon: Lexicon): boolean {
   return compound || lexicon.surnames.has(chars[0]!);
 }
 
-/** An honorific after the first character (叶总先, 王老板) marks a reference, not a name; the rules handle those. */
-/** An honorific inside the span, or said like one (陶源士 is 陶院士 misheard, not a name). */
+/**
+ * An honorific after the first character (叶总先, 王老板) marks a reference, not a name, and so does an ending
+ * said like one (陶源士 is 陶院士 misheard); the rules handle those.
+ */
 function hasHonorificInside(text: string, lexicon: Lexicon): boolean {
   for (let i = 1; i < text.length; i++) if (lexicon.honorificIndex.longestAt(text, i)) return true;
-  for (const honorific of lexicon.honorifics) {
-    if (honorific.length < 2 || honorific.length >= text.length) continue;
-    if (foldedKey(text.slice(text.length - honorific.length)) === foldedKey(honorific)) return true;
+  for (const [length, keys] of honorificSounds(lexicon)) {
+    if (length < text.length && keys.has(foldedKey(text.slice(text.length - length)))) return true;
   }
   return false;
+}
+
+/** The sounds (folded pinyin) of the honorifics of two characters or more, by length; made once per lexicon. */
+const honorificSoundsByLexicon = new WeakMap<Lexicon, Map<number, Set<string>>>();
+function honorificSounds(lexicon: Lexicon): Map<number, Set<string>> {
+  let sounds = honorificSoundsByLexicon.get(lexicon);
+  if (!sounds) {
+    sounds = new Map();
+    for (const honorific of lexicon.honorifics) {
+      if (honorific.length < 2) continue;
+      const keys = sounds.get(honorific.length) ?? new Set<string>();
+      keys.add(foldedKey(honorific));
+      sounds.set(honorific.length, keys);
+    }
+    honorificSoundsByLexicon.set(lexicon, sounds);
+  }
+  return sounds;
 }
 
 /** Words right before an organisation a speaker comes from or speaks for. */
@@ -199,8 +217,9 @@ function placedLikeOrganization(ctx: DocumentContext, line: Line, span: NerSpan,
   if (lexicon.modelModifiers.has(text) || lexicon.productWords.has(text) || lexicon.orgWords.has(text) || lexicon.places.has(text)) return false;
   const before = line.text.slice(Math.max(0, span.start - 4), span.start);
   const after = line.text.slice(span.end, span.end + 8);
-  const orgs = ctx.mentionsOnLine(line.number).filter((m) => m.type === 'Organization');
-  const people = ctx.mentionsOnLine(line.number).filter((m) => m.type === 'Person');
+  const onLine = ctx.mentionsOnLine(line.number);
+  const orgs = onLine.filter((m) => m.type === 'Organization');
+  const people = onLine.filter((m) => m.type === 'Person');
   if (BEFORE_ORGANIZATION.test(before) && (/^的/.test(after) || people.some((p) => p.start >= span.end && p.start <= span.end + 2))) return true;
   const listed = orgs.some((o) => (o.end <= span.start && LIST_JOINER.test(line.text.slice(o.end, span.start))) ||
     (o.start >= span.end && LIST_JOINER.test(line.text.slice(span.end, o.start))));

@@ -152,8 +152,10 @@ export function extractStatedPartnerships(ctx: DocumentContext, organizer: Extra
       const evidence = ctx.evidence(line, from + Math.max(0, cueAt), from + Math.max(0, cueAt) + 2);
       // "我们" before the first organisation: the speaker's organisation is the one cooperating
       const we = WE.exec(sentence);
-      const turn = speakers.at(line.number);
-      const speaker = ours || (we && we.index < distinct[0]!.start - from) ? (turn === undefined ? organizer : turn ?? undefined) : undefined;
+      const speaking = ours || (we !== null && we.index < distinct[0]!.start - from);
+      // before anyone is called up the organiser speaks; a speaker whose employer is not known (null) stands for nobody
+      const turn = speaking ? speakers.at(line.number) : undefined;
+      const speaker = !speaking ? undefined : turn === undefined ? organizer : turn ?? undefined;
       if (speaker) {
         for (const other of distinct) if (!sameOrg(other, speaker)) relations.push({ type: 'PARTNERS_WITH', from: speaker.id, to: other.id, basis, evidence });
         // "我们和A、B、C一起合作": the others named work together too
@@ -218,16 +220,24 @@ const PANEL_WINDOW = 12;
  */
 export function extractPanelPartnerships(ctx: DocumentContext, introductions: Introduction[]): RelationCandidate[] {
   const relations: RelationCandidate[] = [];
+  // guests with an employer who are not the host, in the order they were introduced; taken in as the lines pass
+  const guests = introductions.filter((i) => i.org && !/主持/.test(ctx.line(i.person.line).text)).sort((a, b) => a.person.line - b.person.line);
+  let nextGuest = 0;
   let panelFrom = -1;
-  let lastIntroduced = -Infinity;
+  let panelists: Introduction[] = [];
   let previousSentence = '';
   for (const line of ctx.contentLines()) {
+    const lastIntroduced = panelists.at(-1)?.person.line ?? -Infinity;
     // a new panel, unless this names the one whose guests were just introduced (欢迎各位来到我们的圆桌论坛)
-    if (PANEL.test(line.text) && line.number - lastIntroduced > PANEL_WINDOW) panelFrom = line.number;
+    if (PANEL.test(line.text) && line.number - lastIntroduced > PANEL_WINDOW) {
+      panelFrom = line.number;
+      panelists = [];
+    }
+    for (; nextGuest < guests.length && guests[nextGuest]!.person.line <= line.number; nextGuest++) {
+      if (panelFrom >= 0 && guests[nextGuest]!.person.line >= panelFrom) panelists.push(guests[nextGuest]!);
+    }
     if (panelFrom < 0) continue;
-    const panelists = introductions.filter((i) => i.org && i.person.line >= panelFrom && i.person.line <= line.number && !/主持/.test(ctx.line(i.person.line).text));
-    lastIntroduced = Math.max(-Infinity, ...panelists.map((i) => i.person.line));
-    if (panelists.length < 2 || line.number - lastIntroduced > PANEL_WINDOW) {
+    if (panelists.length < 2 || line.number - panelists.at(-1)!.person.line > PANEL_WINDOW) {
       previousSentence = '';
       continue;
     }

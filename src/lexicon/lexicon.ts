@@ -650,6 +650,7 @@ export class Lexicon {
     let best: { entry: LexEntry; form: string; cost: number; withinBudget: boolean } | undefined;
     const budget = fuzzyBudget(chars.length);
     const limit = budget + slack;
+    let place: string | undefined; // the form's leading place ('' for none), looked up once a candidate is close
     for (const idx of candidates) {
       const candidate = this.fuzzyForms[idx]!;
       // nameCost(form, candidate.form), summed in the same order, given up once over the limit (costs are never negative)
@@ -658,7 +659,7 @@ export class Lexicon {
       for (let k = 0; k < chars.length && cost <= limit; k++) if (chars[k] !== other[k]) cost += this.charCost(chars[k]!, other[k]!);
       if (cost > limit || (best && cost >= best.cost)) continue;
       // another place is another body, however close the sound (福建省数据局 is not 浙江省数据局)
-      const place = this.leadingPlace(form);
+      if (place === undefined) place = this.leadingPlace(form) ?? '';
       const otherPlace = place && this.leadingPlace(candidate.form);
       if (place && otherPlace && place !== otherPlace) continue;
       best = { entry: candidate.entry, form: candidate.form, cost, withinBudget: cost <= budget };

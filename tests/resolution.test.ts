@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Graph } from '../src/graph/schema.js';
-import { buildFromPaths, type BuildResult } from '../src/pipeline.js';
+import { buildFromPaths, loadLexicon, type BuildResult } from '../src/pipeline.js';
 import { OverridesError, readOverrides } from '../src/resolve/overrides.js';
 import { buildSeeds, forumkg, SEEDS } from './helpers.js';
 
@@ -27,6 +27,17 @@ describe('resolution of ASR variants', () => {
   it('keeps a body of another place apart, however close it sounds (福建省数据局 is not 浙江省数据局)', () => {
     expect(node(seeds.graph, 'Organization', '福建省数据局')?.mentions.map((m) => m.line)).toEqual([595]);
     expect(node(seeds.graph, 'Organization', '浙江省数据局')?.aliases ?? []).not.toContain('福建省数据局');
+  });
+
+  it('merges a body named with "大模型" once and "AI模型" once, and takes no bare place with 集团 for a name', () => {
+    const base = seeds.resolution.entities.find((e) => e.forms.some((f) => f.form === 'AI模型评测联创基地'))!;
+    expect(base.forms.map((f) => f.form)).toContain('大模型评测联创基地');
+    // 中国集团 (line 591) is 中核集团 misheard: no name of its own, so no node and no partner of 中国电信
+    expect(node(seeds.graph, 'Organization', '中国集团')).toBeUndefined();
+    expect(node(seeds.graph, 'Organization', '中核集团')).toBeDefined();
+    const lexicon = loadLexicon();
+    expect(['上海公司', '中国集团', '北京企业'].filter((name) => lexicon.isGenericOrganization(name))).toHaveLength(3);
+    expect(['中国银行', '上海大学', '中国移动', '广州分公司'].some((name) => lexicon.isGenericOrganization(name))).toBe(false);
   });
 
   it('merges a known name said with a word repeated, and one with its words in another order', () => {

@@ -74,7 +74,7 @@ function typeClause(ctx: DocumentContext, line: Line, from: number, to: number):
     if (index === items.length - 1) text = text.replace(LIST_TAIL, '');
     if (text.length < 2 || text.length > 12 || NOT_A_NAME.test(text) || !/^[\p{Script=Han}A-Za-z0-9]+$/u.test(text)) return;
     const { lexicon } = ctx;
-    if (lexicon.places.has(text) || lexicon.orgWords.has(text) || lexicon.titleSet.has(text)) return;
+    if (lexicon.places.has(text) || lexicon.isGenericOrganization(text) || lexicon.titleSet.has(text)) return;
     if (isPlausibleName(text, lexicon, { segmenter: ctx.segmenter })) return;
     // a surname and an honorific (赵总, 李部长), or any name and one of two characters (建先生): someone addressed
     const honorific = lexicon.honorificIndex.longestEndingAt(text, text.length);

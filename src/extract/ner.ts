@@ -55,7 +55,7 @@ export function addModelMentions(ctx: DocumentContext, spans: NerSpan[]): void {
     if (!line || span.end > line.text.length || span.start >= span.end) continue;
     if (!mayOverlap(span, ctx.overlapping(span.line, span.start, span.end), ctx)) continue;
     const text = line.text.slice(span.start, span.end);
-    if (lexicon.places.has(text) || lexicon.titleSet.has(text) || lexicon.orgWords.has(text)) continue;
+    if (lexicon.places.has(text) || lexicon.titleSet.has(text) || lexicon.isGenericOrganization(text)) continue;
     const known = lookupLikeSpotter(text, lexicon) ?? (span.label === 'nz' && isLatinName(text) ? latin.closest(text) : undefined);
     const decision = known ? fromLexicon(span, known) : judge(ctx, line, span, text);
     if (!decision) continue;

@@ -82,7 +82,7 @@ export function organizationSlot(
   const raw = line.text.slice(start, end);
   if ([...raw].length < 2 || !/\p{Script=Han}|[A-Za-z]{2,}/u.test(raw)) return undefined;
   const { lexicon } = ctx;
-  if (lexicon.orgWords.has(raw) || lexicon.titleSet.has(raw)) return undefined;
+  if (lexicon.isGenericOrganization(raw) || lexicon.titleSet.has(raw)) return undefined;
 
   const overlapping = ctx.overlapping(line.number, start, end).filter((m) => m.type === 'Organization');
   const atStart = overlapping.filter((m) => m.start === start).sort((a, b) => b.end - a.end)[0];
@@ -261,7 +261,7 @@ export function extractFoundedBodies(ctx: DocumentContext): void {
 function addFoundedBody(ctx: DocumentContext, line: Line, start: number, name: string, suffix: string): boolean {
   const core = name.slice(0, name.length - suffix.length);
   if ([...core].length < 2 || NOT_IN_FOUNDED.test(core)) return false;
-  if (ctx.lexicon.orgWords.has(name) || ctx.segmenter.isOrdinaryWord(core)) return false;
+  if (ctx.lexicon.isGenericOrganization(name) || ctx.segmenter.isOrdinaryWord(core)) return false;
   const end = start + name.length;
   if (ctx.overlapping(line.number, start, end).some((m) => m.type === 'Organization' || m.type === 'Person')) return true;
   const kind = ctx.lexicon.suffixIndex.longestEndingAt(name, name.length)?.value.kind ?? 'other';
@@ -345,7 +345,7 @@ function nameBefore(ctx: DocumentContext, line: Line, tokens: Token[], suffixSta
   if (start >= suffixStart) return undefined;
   const name = line.text.slice(start, suffixEnd);
   const core = line.text.slice(start, suffixStart);
-  if (lexicon.orgWords.has(name) || lexicon.orgWords.has(core) || lexicon.places.has(name)) return undefined;
+  if (lexicon.isGenericOrganization(name) || lexicon.orgWords.has(core) || lexicon.places.has(name)) return undefined;
   // the suffix made a generic word by the one-character word before it (世界高科技, but not 资本公司 for
   // 本公司), or a word said twice (优势优势资源赋能科技): no name
   const wordBefore = tokens.some((t) => t.start === suffixStart - 1);

@@ -1,5 +1,5 @@
 import type { EntityType } from '../extract/schema.js';
-import { hasHan, normalizeName } from '../util/text.js';
+import { escapeRegExp, hasHan, normalizeName } from '../util/text.js';
 import { charReadings, foldedKey, fuzzyBudget, isHan, syllableCost } from './pinyin.js';
 import type { LexiconFiles, OrgKind, SuffixEntry } from './schema.js';
 import { PRODUCT_CATEGORIES } from './schema.js';
@@ -109,6 +109,9 @@ export class Lexicon {
   readonly compoundSurnames: Set<string>;
   readonly places: Set<string>;
   readonly orgWords: Set<string>;
+  private readonly bareEndings: string[];
+  private readonly modelWordPattern: RegExp | undefined;
+  private readonly modelWord: string;
   readonly modelModifiers: Set<string>;
   readonly productWords: Set<string>;
   /** Generic Latin words and acronyms (AI, GPU, SDK), never names on their own. */
@@ -183,6 +186,10 @@ export class Lexicon {
     this.compoundSurnames = new Set(files.surnames.items.filter((s) => [...s].length === 2));
     this.places = new Set(files.places.items);
     this.orgWords = new Set(files.genericTerms.orgWords);
+    this.bareEndings = files.genericTerms.bareEndings;
+    const variants = [...files.genericTerms.modelWordVariants].sort((a, b) => b.length - a.length);
+    this.modelWordPattern = variants.length > 0 ? new RegExp(variants.map(escapeRegExp).join('|'), 'iu') : undefined;
+    this.modelWord = variants.at(-1) ?? '';
     this.modelModifiers = new Set(files.genericTerms.modelModifiers);
     this.productWords = new Set(files.genericTerms.productWords);
     this.latinTerms = new Set(files.genericTerms.latinTerms.map((t) => t.toLowerCase()));
@@ -665,6 +672,19 @@ export class Lexicon {
       best = { entry: candidate.entry, form: candidate.form, cost, withinBudget: cost <= budget };
     }
     return best;
+  }
+
+  /** A generic organisation word (运营商), or a bare place with a bare ending (中国集团, 上海公司): never a name. */
+  isGenericOrganization(text: string): boolean {
+    if (this.orgWords.has(text)) return true;
+    return this.bareEndings.some((ending) => text.length > ending.length && text.endsWith(ending) && this.places.has(text.slice(0, text.length - ending.length)));
+  }
+
+  /** A longer name with its way of saying "AI model" made one (AI模型评测基地 → 大模型评测基地), for comparing names. */
+  withOneModelWord(name: string): string {
+    if (!this.modelWordPattern) return name;
+    const match = this.modelWordPattern.exec(name);
+    return match && name.length - match[0].length >= 4 ? name.replace(match[0], this.modelWord) : name;
   }
 
   /** The place a name starts with (福建 of 福建省数据局), if the places list knows it. */

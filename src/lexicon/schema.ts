@@ -65,6 +65,8 @@ export const LexiconFilesSchema = z.object({
   genericTerms: z.object({
     description: z.string().optional(),
     orgWords: z.array(z.string()),
+    bareEndings: z.array(z.string()).default([]),
+    modelWordVariants: z.array(z.string()).default([]),
     modelModifiers: z.array(z.string()),
     productWords: z.array(z.string()),
     latinTerms: z.array(z.string()).default([]),

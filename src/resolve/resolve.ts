@@ -204,7 +204,7 @@ export function resolve(extractions: Extraction[], lexicon: Lexicon, options: Re
     const form = g.mentions[0]!.form;
     if ([...form].length < (g.type === 'Person' ? 2 : 3)) continue;
     const docs = g.type === 'Person' ? [...new Set(g.mentions.map((m) => m.source))] : ['*'];
-    const sound = foldedKey(form);
+    const sound = foldedKey(g.type === 'Organization' ? lexicon.withOneModelWord(form) : form);
     for (const doc of docs) {
       const key = `${g.type}|${doc}|${sound}`;
       const other = byPinyin.get(key);

@@ -34,3 +34,8 @@ export function countBy<T>(items: Iterable<T>, key: (item: T) => string): Map<st
 export function uniq<T>(items: Iterable<T>): T[] {
   return [...new Set(items)];
 }
+
+/** The text as a regular expression that matches it literally. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

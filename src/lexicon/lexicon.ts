@@ -148,7 +148,9 @@ export class Lexicon {
   private readonly pinyinStartUnits = new Int8Array(0x10000);
   /** closest() results by `${type}|${slack}`, then by form (no key string to build for each call). */
   private readonly closestCache = new Map<string, Map<string, ReturnType<Lexicon['closestUncached']>>>();
-  private homophoneKeys?: Map<string, LexEntry>;
+  private homophoneKeys?: Map<string, LexEntry[]>;
+  /** Sounds of weak aliases (智源), which name an entity only where the context already says what it is. */
+  private weakHomophoneKeys?: Map<string, LexEntry[]>;
   private anagramKeys?: Map<string, LexEntry>;
   private weak?: Map<string, LexEntry>;
   private latinForms?: Array<{ key: string; form: string; entry: LexEntry }>;
@@ -419,23 +421,28 @@ export class Lexicon {
 
   /** A lexicon name with exactly the same toneless pinyin (ASR confusions folded): 库帕斯 → 库帕思. */
   homophone(form: string, type?: EntityType): LexEntry | undefined {
-    if (!/^\p{Script=Han}{2,}$/u.test(form)) return undefined;
-    if (!this.homophoneKeys) {
+    return this.homophones(form, type)[0];
+  }
+
+  /** Every entry a Han form sounds like, by its name and aliases, and with `weak` by its weak aliases after them. */
+  homophones(form: string, type?: EntityType, { weak = false }: { weak?: boolean } = {}): LexEntry[] {
+    if (!/^\p{Script=Han}{2,}$/u.test(form)) return [];
+    if (!this.homophoneKeys || !this.weakHomophoneKeys) {
       this.homophoneKeys = new Map();
+      this.weakHomophoneKeys = new Map();
       for (const entry of this.entries) {
-        for (const f of [entry.name, ...entry.aliases]) {
-          if (!/^\p{Script=Han}{2,}$/u.test(f)) continue;
-          const key = `${entry.type}|${foldedKey(f)}`;
-          if (!this.homophoneKeys.has(key)) this.homophoneKeys.set(key, entry);
+        for (const [keys, forms] of [[this.homophoneKeys, [entry.name, ...entry.aliases]], [this.weakHomophoneKeys, entry.weakAliases]] as const) {
+          for (const f of forms) {
+            if (/^\p{Script=Han}{2,}$/u.test(f)) push(keys, `${entry.type}|${foldedKey(f)}`, entry);
+          }
         }
       }
     }
+    const found: LexEntry[] = [];
     const types: EntityType[] = type ? [type] : ['Model', 'Product', 'Organization', 'Person'];
-    for (const t of types) {
-      const found = this.homophoneKeys.get(`${t}|${foldedKey(form)}`);
-      if (found) return found;
-    }
-    return undefined;
+    for (const t of types) found.push(...(this.homophoneKeys.get(`${t}|${foldedKey(form)}`) ?? []));
+    if (weak) for (const t of types) found.push(...(this.weakHomophoneKeys.get(`${t}|${foldedKey(form)}`) ?? []));
+    return [...new Set(found)];
   }
 
   /**

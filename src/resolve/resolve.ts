@@ -181,9 +181,10 @@ export function resolve(extractions: Extraction[], lexicon: Lexicon, options: Re
   const open = [...groups.values()].filter((g) => !g.parent && !g.lexiconName);
   const byForm = new Map<string, Group>();
   for (const g of open) byForm.set(`${g.type}|${g.mentions[0]!.form}`, g);
+  for (const g of open) if (g.impliedName && !byForm.has(`${g.type}|${g.impliedName}`)) byForm.set(`${g.type}|${g.impliedName}`, g);
   for (const g of open) {
     if (g.type !== 'Organization') continue;
-    const form = g.mentions[0]!.form;
+    const form = g.impliedName ?? g.mentions[0]!.form;
     // 商汤 → 商汤科技; 南方航空集团 → 南方航空
     for (const s of lexicon.suffixes) {
       const longer = byForm.get(`Organization|${form}${s.suffix}`);

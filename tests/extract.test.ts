@@ -66,6 +66,14 @@ describe('stage introductions', () => {
     expect(forms(x, 'Organization')).not.toContain('科技部');
   });
 
+  it('reads organisation 的 name + title (中车集团科技部的刘万成部长), but no part of the programme as an organisation', () => {
+    const x = extract('那下面的话有请中车集团科技部的刘万成部长上台介绍中车集团人工智能建设的一个实践经验啊，有请李部长。\n');
+    expect(affiliations(x)).toEqual(['刘万成@中车集团:科技部部长']);
+    const panel = extract('接下来有请大咖说的嘉宾，中国信息通信研究院人工智能研究所魏凯教授。\n');
+    expect(forms(panel, 'Organization')).not.toContain('大咖说');
+    expect(affiliations(panel).join(' ')).not.toMatch(/大咖说/);
+  });
+
   it('reads news style: organisation + title + name + 表示', () => {
     const x = extract('华为云CEO张平安表示，盘古大模型将深入行业。\n');
     expect(affiliations(x)).toContain('张平安@华为云:CEO');

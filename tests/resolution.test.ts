@@ -63,6 +63,16 @@ describe('resolution of ASR variants', () => {
     expect(node(seeds.graph, 'Organization', '人工智能研究院')).toBeUndefined();
   });
 
+  it('ties a title and a misheard surname to the guest just introduced by that title, and looks ahead only a little', () => {
+    const mentionLines = (name: string) => node(seeds.graph, 'Person', name)?.mentions.filter((m) => m.source === '000_fd0956bc4824aa51.txt').map((m) => m.line);
+    // 有请…刘万成部长上台…，有请李部长 (line 1029), 也谢谢李部长 (1045): no 李 of the transcript is a 部长
+    expect(mentionLines('刘万成')).toEqual(expect.arrayContaining([1029, 1045]));
+    expect(mentionLines('李学龙')).not.toContain(1045);
+    // 朱总 announced at 847 is the 朱运书 called up at 905; the 郑教授 of line 687 is not the 郑庆华 of line 1045
+    expect(mentionLines('朱运书')).toContain(847);
+    expect(mentionLines('郑庆华')).not.toContain(687);
+  });
+
   it('lists near misses for review', () => {
     expect(seeds.resolution.review.length).toBeGreaterThan(0);
     for (const r of seeds.resolution.review) expect(r.why).not.toBe('');

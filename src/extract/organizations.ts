@@ -73,6 +73,13 @@ export function organizationSlot(
   end: number,
   options: { requireEvidence?: boolean } = {},
 ): OrgSlot | undefined {
+  // 中车集团科技部的 of 中车集团科技部的刘万成部长: the 的 that links the organisation to its guest is no glue before it
+  const linked = line.text.slice(start, end).match(TRAILING_JUNK)?.[0].length ?? 0;
+  // …but what stands before it must show it is an organisation (not 大咖说的嘉宾, a part of the programme)
+  if (linked > 0) {
+    end -= linked;
+    options = { ...options, requireEvidence: true };
+  }
   const glue = lastMatch(SPEECH_GLUE, line.text.slice(start, end));
   if (glue) start += glue.index + glue[0].length;
   const lead = line.text.slice(start, end).match(LEADING_JUNK)?.[0].length ?? 0;

@@ -9,6 +9,10 @@ const LEGAL_SUFFIX = /(股份有限公司|有限责任公司|集团有限公司|
 /** Extra sound distance allowed when the lexicon entity is a main actor of the same transcript. */
 const CONTEXT_LEEWAY = 0.2;
 const MAIN_ACTOR_MENTIONS = 5;
+/** How many lines after an honorific reference the person it names may first be introduced. */
+const FORWARD_REFERENCE_LINES = 80;
+/** How many lines back a guest introduced by a title may be thanked by that title and a misheard surname. */
+const RECENT_TITLE_LINES = 20;
 /** How far above the merge budget a sound match still goes on the review list. */
 const REVIEW_SLACK = 0.6;
 /** How much each extraction method counts when choosing the written form that names an entity. */
@@ -286,7 +290,7 @@ export function resolve(extractions: Extraction[], lexicon: Lexicon, options: Re
   for (const [r, entity] of entityOfGroup) for (const m of members.get(r)!) mentionEntity[m.gid] = entity.id;
 
   // 4. honorific references: the person of that surname (or given name) introduced nearest before, else after
-  const peopleByDoc = new Map<string, Array<{ entity: Entity; line: number }>>();
+  const peopleByDoc = new Map<string, Array<{ entity: Entity; line: number; start: number; titles: string[] }>>();
   const groupsOfEntity = new Map<Entity, Group[]>();
   for (const [r, e] of entityOfGroup) if (e.type === 'Person') pushTo(groupsOfEntity, e, r);
   for (const entity of entities) {
@@ -294,7 +298,7 @@ export function resolve(extractions: Extraction[], lexicon: Lexicon, options: Re
     for (const r of groupsOfEntity.get(entity) ?? []) {
       for (const m of members.get(r)!) {
         const list = peopleByDoc.get(m.source) ?? [];
-        list.push({ entity, line: m.line });
+        list.push({ entity, line: m.line, start: m.start, titles: m.titles ?? [] });
         peopleByDoc.set(m.source, list);
       }
     }
@@ -306,15 +310,25 @@ export function resolve(extractions: Extraction[], lexicon: Lexicon, options: Re
     return key;
   };
   for (const ref of references) {
-    const { surname } = ref.reference!;
+    const { surname, honorific } = ref.reference!;
+    const people = peopleByDoc.get(ref.source) ?? [];
     // 赵总 → the 赵 of the transcript; 学龙院长 → 李学龙, also when ASR wrote the given name with other characters (中江总 → 何忠江)
     const givenKey = surname.length === 2 ? soundOf(surname) : '';
-    const candidates = (peopleByDoc.get(ref.source) ?? []).filter(({ entity }) =>
+    const candidates = people.filter(({ entity }) =>
       entity.name.startsWith(surname) ? entity.name.length > surname.length : surname.length === 2 && entity.name.length === 3 && soundOf(entity.name.slice(1)) === givenKey);
-    if (candidates.length === 0) continue;
-    // the nearest introduction, looking back first: a later one counts at one and a half times its distance
+    // the guest introduced just before by that title, when no one of that surname holds it and none is named
+    // since: the host calls up 刘万成部长, then thanks 李部长, the surname misheard
+    const titled = (c: { titles: string[] }) => c.titles.some((t) => t.endsWith(honorific));
+    const before = (c: { line: number; start: number }) => c.line < ref.line || (c.line === ref.line && c.start < ref.start);
+    const misheardSurname = lexicon.surnames.has(surname) || lexicon.compoundSurnames.has(surname);
+    const lastTitled = !misheardSurname || candidates.some(titled) ? undefined :
+      people.filter((c) => before(c) && ref.line - c.line <= RECENT_TITLE_LINES && titled(c)).sort((a, b) => b.line - a.line || b.start - a.start)[0];
+    const justIntroduced = lastTitled && !candidates.some((c) => before(c) && c.line >= lastTitled.line) ? lastTitled : undefined;
+    // else the nearest introduction, looking back first: a later one counts at one and a half times its
+    // distance, and only when it is near (a host announces 朱总 before calling him up, not a speaker quoted much later)
     const distance = (c: { line: number }) => (c.line <= ref.line ? ref.line - c.line : (c.line - ref.line) * 1.5);
-    const chosen = candidates.sort((a, b) => distance(a) - distance(b))[0]!;
+    const chosen = justIntroduced ?? candidates.filter((c) => c.line - ref.line <= FORWARD_REFERENCE_LINES).sort((a, b) => distance(a) - distance(b))[0];
+    if (!chosen) continue;
     mentionEntity[ref.gid] = chosen.entity.id;
     chosen.entity.mentions.push(ref.gid);
     addForm(chosen.entity, ref.form, 'honorific', `refers to ${chosen.entity.name} (line ${chosen.line})`);

@@ -324,4 +324,25 @@ describe('news-style text', () => {
     expect(x.signings).toHaveLength(1);
     expect(x.signings[0]!.parties.map((id) => x.mentions.find((m) => m.id === id)!.lexiconName)).toEqual(expect.arrayContaining(['阿里云', '中国石化']));
   });
+
+  it('reads each agreement a report tells in one sentence as an event of its own, with its parties and subject', () => {
+    const x = extract([
+      '阿里云与中国一汽签署战略合作协议，双方将在智能座舱领域展开合作。阿里云智能集团首席技术官周靖人出席签约仪式。',
+      '百度创始人李彦宏表示，文心大模型的用户规模已突破3亿。',
+      '商汤科技董事长兼CEO徐立宣布推出日日新5.5，并与上海临港集团签署合作备忘录。',
+      '会上，上海市经济和信息化委员会与商汤科技、阿里云签署了人工智能产业发展合作协议。',
+      '',
+    ].join('\n'));
+    const events = x.signings.map((s) => `${s.name} | ${s.subject} | ${s.parties.map((id) => x.mentions.find((m) => m.id === id)!.lexiconName ?? '?').join('+')}`);
+    expect(events).toEqual([
+      '阿里云与中国一汽战略合作协议 | 战略合作协议 | 阿里云+中国一汽',
+      '商汤科技与上海临港集团合作备忘录 | 合作备忘录 | 商汤科技+临港集团',
+      '上海市经济和信息化委员会、商汤科技与阿里云人工智能产业发展合作协议 | 人工智能产业发展合作协议 | 上海市经济和信息化委员会+商汤科技+阿里云',
+    ]);
+  });
+
+  it('takes the speaker\'s organisation for the "我们" that signed an agreement', () => {
+    const x = extract('有请华为云副总裁张伟上台演讲。\n大家好，我是华为云的张伟。今年我们与中国电信签署了战略合作协议。\n');
+    expect(x.signings.map((s) => s.parties.map((id) => x.mentions.find((m) => m.id === id)!.lexiconName))).toEqual([['华为云', '中国电信']]);
+  });
 });

@@ -58,11 +58,12 @@ export function extractDocument(doc: Document, extractor: Extractor, findings: M
   if (findings.nerSpans?.length) addModelMentions(ctx, findings.nerSpans);
 
   const organizer = findOrganizer(ctx);
-  const { signings, relations: signingRelations } = extractSignings(ctx, introductions, organizer?.mention);
+  const speakers = new SpeakerTimeline(ctx, introductions);
+  const { signings, relations: signingRelations } = extractSignings(ctx, introductions, organizer?.mention, speakers);
   const relations: RelationCandidate[] = [
     ...introductionRelations,
     ...extractOwnership(ctx, organizer?.mention),
-    ...extractStatedPartnerships(ctx, organizer?.mention, new SpeakerTimeline(ctx, introductions)),
+    ...extractStatedPartnerships(ctx, organizer?.mention, speakers),
     ...extractCeremonyPartnerships(ctx, introductions, organizer?.mention),
     ...extractPanelPartnerships(ctx, introductions),
     ...signingRelations,

@@ -1,6 +1,8 @@
 import type { Line } from '../ingest/schema.js';
+import { CLAUSE_BREAK, SENTENCE_BREAK } from '../util/text.js';
 import type { DocumentContext } from './context.js';
 import type { Introduction } from './introductions.js';
+import type { SpeakerTimeline } from './relations.js';
 import type { EvidenceRef, ExtractedMention, RelationCandidate, SigningCandidate } from './schema.js';
 
 const SIGNING_WORD = /签约|签署|签订|签下/;
@@ -16,11 +18,11 @@ interface Cluster {
   lines: Line[];
 }
 
-function clusters(ctx: DocumentContext): Cluster[] {
+function clusters(ctx: DocumentContext, reported: Set<number>): Cluster[] {
   const out: Cluster[] = [];
   let current: Line[] = [];
   for (const line of ctx.contentLines()) {
-    if (!SIGNING_WORD.test(line.text)) continue;
+    if (!SIGNING_WORD.test(line.text) || reported.has(line.number)) continue;
     const last = current[current.length - 1];
     // a new round of signing (第二轮签约) is a new event
     if (last && (line.number - last.number > CLUSTER_GAP || NEXT_ROUND.test(line.text))) {
@@ -54,15 +56,26 @@ function inRanges(m: ExtractedMention, ranges: Array<[number, number]>): boolean
  * its name and subject come from the announcement ("X签约仪式"), its parties are the organisations named
  * in those lines (witnesses excluded), its signatories the people introduced as signing guests.
  */
-export function extractSignings(ctx: DocumentContext, introductions: Introduction[], organizer: ExtractedMention | undefined): { signings: SigningCandidate[]; relations: RelationCandidate[] } {
+export function extractSignings(ctx: DocumentContext, introductions: Introduction[], organizer: ExtractedMention | undefined, speakers: SpeakerTimeline): { signings: SigningCandidate[]; relations: RelationCandidate[] } {
   const signings: SigningCandidate[] = [];
   const relations: RelationCandidate[] = [];
-  for (const cluster of clusters(ctx)) {
+  const reported = new Set<number>();
+  for (const line of ctx.contentLines()) {
+    if (!SIGNING_WORD.test(line.text)) continue;
+    for (const signing of reportedSignings(ctx, line, introductions, speakers)) {
+      signings.push({ ...signing, id: `s${signings.length}` });
+      reported.add(line.number);
+      const [first, ...others] = signing.parties;
+      for (const other of others) relations.push({ type: 'PARTNERS_WITH', from: first!, to: other, basis: 'signing', evidence: signing.evidence[0]! });
+    }
+  }
+  for (const cluster of clusters(ctx, reported)) {
     const lineNumbers = new Set(cluster.lines.map((l) => l.number));
     const first = cluster.lines[0]!.number;
     const last = cluster.lines[cluster.lines.length - 1]!.number;
     const spanned: Line[] = [];
-    for (let n = first; n <= last; n++) if (ctx.line(n).text.trim()) spanned.push(ctx.line(n));
+    // lines that report agreements of their own are not part of a ceremony around them
+    for (let n = first; n <= last; n++) if (ctx.line(n).text.trim() && !reported.has(n)) spanned.push(ctx.line(n));
 
     let name = '';
     let nameLine: Line | undefined;
@@ -126,6 +139,71 @@ export function extractSignings(ctx: DocumentContext, introductions: Introductio
     }
   }
   return { signings, relations };
+}
+
+/** What tells a stage ceremony from a reported agreement: the host's words around the signing. */
+const STAGE_WORDS = /仪式|有请|上台|嘉宾|签约台|环节|掌声|见证/;
+/** The signing verb of a reported agreement, and the words that may stand between the parties and it. */
+const REPORTED_VERB = /(?:正式|共同|在此|现场|今天|日前|近日)?(?:签署|签订|签下|签约)(?:了)?/g;
+/** Words that join the parties of one agreement ("A与B", "A携手B"). */
+const PARTY_JOIN = /^(?:与|和|同|跟|及|、|携手|联合|以及)$/;
+
+/**
+ * Agreements reported in one sentence, as news and speeches tell them ("阿里云与中国一汽签署战略合作协议",
+ * "商汤科技…并与上海临港集团签署合作备忘录"): the organisations joined before the verb are the parties, what
+ * follows it is the subject. A stage ceremony is left to the clusters of its lines.
+ */
+function reportedSignings(ctx: DocumentContext, line: Line, introductions: Introduction[], speakers: SpeakerTimeline): Array<Omit<SigningCandidate, 'id'>> {
+  const found: Array<Omit<SigningCandidate, 'id'>> = [];
+  let from = 0;
+  for (let i = 0; i <= line.text.length; i++) {
+    if (i < line.text.length && !SENTENCE_BREAK.test(line.text[i]!)) continue;
+    const sentence = { start: from, end: i };
+    from = i + 1;
+    const text = line.text.slice(sentence.start, sentence.end);
+    if (!SIGNING_WORD.test(text) || STAGE_WORDS.test(text)) continue;
+    const verb = [...text.matchAll(REPORTED_VERB)][0];
+    if (!verb) continue;
+    const verbStart = sentence.start + verb.index;
+    const orgs = ctx.mentionsOnLine(line.number)
+      .filter((m) => m.type === 'Organization' && m.start >= sentence.start && m.end <= verbStart)
+      .sort((a, b) => a.start - b.start)
+      .filter((m, k, all) => !all.some((o) => o !== m && o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start));
+    // the parties are the last organisations before the verb, each joined to the next by 与/和/携手…
+    const parties: ExtractedMention[] = [];
+    for (let k = orgs.length - 1; k >= 0; k--) {
+      const org = orgs[k]!;
+      const next = parties[0];
+      const between = line.text.slice(org.end, next ? next.start : verbStart);
+      if (next ? !PARTY_JOIN.test(between) : !/^[^，,]{0,12}$/.test(between)) break;
+      if (!parties.some((p) => p.form === org.form)) parties.unshift(org);
+    }
+    // "商汤科技董事长徐立宣布…，并与上海临港集团签署…": the organisation the sentence is about signs with the one after 与
+    const subjectOrg = orgs[0];
+    if (parties.length === 1 && subjectOrg && subjectOrg !== parties[0] && subjectOrg.start - sentence.start <= 12 &&
+      /(?:与|和|同|跟)$/.test(line.text.slice(subjectOrg.end, parties[0]!.start))) parties.unshift(subjectOrg);
+    // "我们与中国电信签署了…": the speaker's organisation, when the transcript says who is speaking
+    const speaker = parties.length === 1 && /我们(?:也|还|已经|已|将|今天|刚刚)?(?:与|和|同|跟)$/.test(line.text.slice(sentence.start, parties[0]!.start)) ? speakers.at(line.number) : undefined;
+    if (speaker && speaker.form !== parties[0]!.form) parties.unshift(speaker);
+    if (parties.length < 2) continue;
+    const afterVerb = verbStart + verb[0].length;
+    let subjectEnd = afterVerb;
+    while (subjectEnd < sentence.end && !CLAUSE_BREAK.test(line.text[subjectEnd]!)) subjectEnd++;
+    const subject = line.text.slice(afterVerb, subjectEnd).replace(/^(了|一份|一项|一系列)/, '');
+    if (!subject) continue;
+    const signatories = introductions
+      .filter((intro) => intro.person.line === line.number && intro.person.start >= sentence.start && intro.person.end <= verbStart)
+      .map((intro) => ({ person: intro.person.id, onBehalfOf: intro.org?.id ?? null }));
+    found.push({
+      name: `${parties.slice(0, -1).map((p) => p.form).join('、')}与${parties.at(-1)!.form}${subject}`,
+      subject,
+      parties: parties.map((p) => p.id),
+      signatories,
+      lines: [line.number],
+      evidence: [ctx.evidence(line, verbStart)],
+    });
+  }
+  return found;
 }
 
 function subjectOf(name: string, parties: ExtractedMention[]): string {

@@ -74,6 +74,13 @@ describe('stage introductions', () => {
     expect(affiliations(panel).join(' ')).not.toMatch(/大咖说/);
   });
 
+  it('keeps a name whose characters are also speech glue (向 of 志向未来, 从 of 云从科技, 对 of 对外经济贸易大学)', () => {
+    const x = extract('🎼接下来我们将邀请到的是加拿大工程院外籍院士志向未来创始人兼CEO梅涛院士。有请云从科技联合创始人姚志强。有请对外经济贸易大学校长张伟致辞。\n');
+    const employers = x.relations.flatMap((r) => r.type === 'AFFILIATED_WITH'
+      ? [`${x.mentions.find((m) => m.id === r.from)!.form}@${x.mentions.find((m) => m.id === r.to)!.lexiconName}`] : []);
+    expect(employers).toEqual(expect.arrayContaining(['梅涛@智象未来', '姚志强@云从科技', '张伟@对外经济贸易大学']));
+  });
+
   it('reads news style: organisation + title + name + 表示', () => {
     const x = extract('华为云CEO张平安表示，盘古大模型将深入行业。\n');
     expect(affiliations(x)).toContain('张平安@华为云:CEO');
@@ -305,6 +312,11 @@ describe('signing events', () => {
     const signers = ascend.signatories.map((s) => x.mentions.find((m) => m.id === s.person)!.form);
     expect(signers).toEqual(expect.arrayContaining(['史佩', '杨帆']));
     expect(signers).not.toContain('郭奕玉');
+  });
+
+  it('names a ceremony announced by a bare 签约仪式 by its parties', () => {
+    const x = seedExtraction('003_87ebb27bd3d100dc.txt');
+    expect(x.signings.map((s) => s.name)).toEqual(['中国移动上海产业研究院、联会科技签约']);
   });
 });
 

@@ -45,11 +45,11 @@ const DEPARTMENT_LIKE = /(部|处|科|办|室|委|中心|事业部|事业群)$/;
 const MAX_BARE_SLOT = 10;
 
 /** The last match of a global regex in a text, as `[...text.matchAll(regex)].at(-1)` gives it, without making every match an array. */
-function lastMatch(regex: RegExp, text: string): RegExpExecArray | undefined {
+function lastMatch(regex: RegExp, text: string, accept: (m: RegExpExecArray) => boolean = () => true): RegExpExecArray | undefined {
   let last: RegExpExecArray | undefined;
   regex.lastIndex = 0;
   for (let m = regex.exec(text); m; m = regex.exec(text)) {
-    last = m;
+    if (accept(m)) last = m;
     if (m[0] === '') regex.lastIndex++;
   }
   return last;
@@ -80,9 +80,11 @@ export function organizationSlot(
     end -= linked;
     options = { ...options, requireEvidence: true };
   }
-  const glue = lastMatch(SPEECH_GLUE, line.text.slice(start, end));
+  // glue inside a name already found (从 of 云从科技, 对 of 对外经济贸易大学) is part of that name
+  const orgs = ctx.mentionsOnLine(line.number).filter((m) => m.type === 'Organization' && m.start < end && start < m.end);
+  const glue = lastMatch(SPEECH_GLUE, line.text.slice(start, end), (m) => !orgs.some((o) => o.start <= start + m.index && start + m.index + m[0].length <= o.end));
   if (glue) start += glue.index + glue[0].length;
-  const lead = line.text.slice(start, end).match(LEADING_JUNK)?.[0].length ?? 0;
+  const lead = orgs.some((o) => o.start === start) ? 0 : line.text.slice(start, end).match(LEADING_JUNK)?.[0].length ?? 0;
   start += lead;
   const trail = line.text.slice(start, end).match(TRAILING_JUNK)?.[0].length ?? 0;
   end -= trail;

@@ -9,6 +9,7 @@ const SIGNING_WORD = /签约|签署|签订|签下/;
 const EVENT_NAME = /([^，,。；;！!？?：:\s]{2,60}?)(?:的)?(合作签约仪式|签约仪式|签署仪式|签约环节|签约活动|合作签约|战略合作协议|合作协议|合作备忘录|框架协议)/;
 /** Words that precede an event name in the host's announcement and are not part of it. */
 const NAME_LEAD = /^.*(进行的是|进行|进入到|进入|即将|举行|举办|开始|见证|下面是|接下来是|是)/;
+const GENERIC_EVENT_NAME = /^(?:(?:本次|这次|今天|本届|现场)(?:论坛|大会|峰会|活动|会议)?(?:当中|上|中)?的?)?(?:合作)?(?:签约仪式|签署仪式|签约环节|签约活动|合作签约)$/;
 const WITNESS = /见证嘉宾|见证领导|见证人|见证/;
 const NEXT_ROUND = /第[二三四五六七八九十]轮|下一轮|再一轮/;
 /** Lines within this distance of each other belong to the same ceremony. */
@@ -122,7 +123,8 @@ export function extractSignings(ctx: DocumentContext, introductions: Introductio
     if (nameLine && !lineNumbers.has(nameLine.number)) evidence.unshift(ctx.evidence(nameLine, 0));
     const signing: SigningCandidate = {
       id: `s${signings.length}`,
-      name: name || `${partyList.map((p) => p.form).join('、')}签约`,
+      // a ceremony announced by a bare 签约仪式 is named by its parties
+      name: name && !GENERIC_EVENT_NAME.test(name) ? name : `${[...partyList].sort((a, b) => a.line - b.line || a.start - b.start).map((p) => p.form).join('、')}签约`,
       subject,
       parties: partyList.map((p) => p.id),
       signatories,

@@ -194,6 +194,17 @@ describe('honorific references', () => {
 });
 
 describe('models and products', () => {
+  it('takes a common word before 大模型 for a name when a version follows, and a misheard company name for the company\'s', () => {
+    const x = extract('今天我们正式发布新一代的极光大模型2.0。行业大模型2.0时代已经到来。\n');
+    expect(x.mentions.filter((m) => m.type === 'Model').map((m) => `${m.form}${m.versions?.join('') ?? ''}`)).toEqual(['极光大模型2.0']);
+    // 智象未来's founder speaks of 志向大模型2.0: the model named after the company, as the company is named
+    const seed = seedExtraction('001_36b022c5dd94acb0.txt');
+    const model = seed.mentions.find((m) => m.type === 'Model' && m.form === '志向大模型')!;
+    expect(model.impliedName).toBe('智象大模型');
+    const owners = seed.relations.filter((r) => r.type === 'DEVELOPS' && r.to === model.id).map((r) => seed.mentions.find((m) => m.id === r.from)!.lexiconName);
+    expect(owners).toEqual(['智象未来']);
+  });
+
   it('finds named models, not generic phrases, and corrects a garbled family name', () => {
     const x = extract('华为云发布了盘古大模型5.0。行业大模型和多模态大模型都很重要。形成语音大模型实现了方言识别。\n');
     const models = x.mentions.filter((m) => m.type === 'Model');

@@ -73,6 +73,12 @@ describe('resolution of ASR variants', () => {
     expect(mentionLines('郑庆华')).not.toContain(687);
   });
 
+  it('counts a character\'s rare reading as near, not the same (拓 read zhi): 志向大模型 is not 拓天大模型', () => {
+    const lexicon = loadLexicon();
+    expect(lexicon.closest('志向大模型', 'Model')?.withinBudget ?? false).toBe(false);
+    expect(lexicon.closest('新城大模型', 'Model')?.entry.name).toBe('星辰大模型');
+  });
+
   it('lists near misses for review', () => {
     expect(seeds.resolution.review.length).toBeGreaterThan(0);
     for (const r of seeds.resolution.review) expect(r.why).not.toBe('');

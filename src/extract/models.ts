@@ -77,18 +77,36 @@ export function extractModelPatterns(ctx: DocumentContext): void {
         const rest = tokens!.filter((t) => t.start >= start && t.end <= headStart);
         proper = rest.some((t) => (PROPER_TAGS.has(t.tag) && (t.tag !== 'x' || t.word.length >= 2)) || ctx.overlapping(line.number, t.start, t.end).some((x) => x.type === 'Model' || x.type === 'Product'));
       }
-      if (start >= headStart || !proper || headStart - start > 6) continue;
+      // a common word before the model word names a model when a version follows (极光大模型2.0)
+      const version = versionAfter(line, headEnd);
+      if (start >= headStart || !(proper || version) || headStart - start > 6) continue;
       const stem = text.slice(start, headStart);
       if (!isModelStem(ctx, stem)) continue;
       const name = text.slice(start, headEnd);
       if (lexicon.modelModifiers.has(text.slice(start, headStart))) continue;
-      const version = versionAfter(line, headEnd);
+      const namesake = companyNamed(ctx, stem);
       ctx.addMention({
         type: 'Model', start, end: headEnd, line: line.number, method: 'model-pattern', confidence: 0.7,
-        form: name, ...(version ? { versions: [version.version] } : {}),
+        form: name, ...(version ? { versions: [version.version] } : {}), ...(namesake ? { impliedName: namesake + m[0] } : {}),
       }, line);
     }
   }
+}
+
+/**
+ * The short name of a company this transcript names, when a model's stem is that name misheard (志向大模型 of
+ * 智象未来's speaker is 智象大模型): the model is named after its company.
+ */
+function companyNamed(ctx: DocumentContext, stem: string): string | undefined {
+  if (!/^\p{Script=Han}{2,4}$/u.test(stem)) return undefined;
+  const named = new Set(ctx.mentions.map((m) => m.lexiconName));
+  const key = foldedKey(stem);
+  for (const entry of ctx.lexicon.homophones(stem, 'Organization', { weak: true })) {
+    if (!named.has(entry.name)) continue;
+    const form = [entry.name, ...entry.aliases, ...entry.weakAliases].find((f) => foldedKey(f) === key);
+    if (form && form !== stem) return form;
+  }
+  return undefined;
 }
 
 /** Speech glue that never sits inside a model's name (这套大模型, 大家聊一聊大模型, 模型还是通用大模型). */

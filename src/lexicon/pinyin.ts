@@ -59,11 +59,19 @@ const NEAR_INITIALS = new Set(['d|t', 't|d', 'b|p', 'p|b', 'g|k', 'k|g', 'j|q', 
  * Cost of reading syllable a as b: 0 when they fold to the same key, 0.5 when only the initial differs
  * in a usual way or the final differs with the same initial, 1 otherwise.
  */
+/** What two characters cost that sound the same only by a reading other than the usual one of either. */
+const RARE_READING_COST = 0.3;
+
 export function syllableCost(aReadings: string[], bReadings: string[]): number {
   let best = 1;
   for (const a of aReadings) {
     for (const b of bReadings) {
-      if (a === b) return 0;
+      // a rare reading (zhi of 拓, besides tuo) makes two characters only near, not the same
+      if (a === b) {
+        if (a === aReadings[0] && b === bReadings[0]) return 0;
+        best = Math.min(best, RARE_READING_COST);
+        continue;
+      }
       const [ai, af] = splitSyllable(a);
       const [bi, bf] = splitSyllable(b);
       if (af === bf && NEAR_INITIALS.has(`${ai}|${bi}`)) best = Math.min(best, 0.5);

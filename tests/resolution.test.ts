@@ -79,6 +79,24 @@ describe('resolution of ASR variants', () => {
     expect(lexicon.closest('新城大模型', 'Model')?.entry.name).toBe('星辰大模型');
   });
 
+  it('reads a registered name, a misheard employer and the field before a title, in a text it has never seen', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'forumkg-unseen-'));
+    const file = path.join(dir, 'report.txt');
+    writeFileSync(file, [
+      '接下来有请好威云人工智能领域首席科学家田奇博士。',
+      '感谢商当科技的徐丽先生。',
+      '杭州宇树科技有限公司创始人王兴兴介绍了人形机器人的进展。',
+      '',
+    ].join('\n'));
+    const { graph } = await buildFromPaths([file]);
+    const named = (label: string, name: string) => node(graph, label, name)!;
+    expect(named('Organization', '华为云').aliases).toContain('好威云');
+    expect(named('Organization', '宇树科技').aliases).toContain('杭州宇树科技有限公司');
+    expect(named('Person', '徐立').aliases).toContain('徐丽');
+    const employer = graph.relationships.find((r) => r.type === 'AFFILIATED_WITH' && r.start === named('Person', '田奇').id);
+    expect(employer?.end).toBe(named('Organization', '华为云').id);
+  });
+
   it('lists near misses for review', () => {
     expect(seeds.resolution.review.length).toBeGreaterThan(0);
     for (const r of seeds.resolution.review) expect(r.why).not.toBe('');

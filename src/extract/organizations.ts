@@ -88,6 +88,7 @@ export function organizationSlot(
   start += lead;
   const trail = line.text.slice(start, end).match(TRAILING_JUNK)?.[0].length ?? 0;
   end -= trail;
+  end = start + withoutField(ctx, line.text.slice(start, end)).length;
   const raw = line.text.slice(start, end);
   if ([...raw].length < 2 || !/\p{Script=Han}|[A-Za-z]{2,}/u.test(raw)) return undefined;
   const { lexicon } = ctx;
@@ -229,9 +230,44 @@ export function extractSuffixOrganizations(ctx: DocumentContext): void {
       const found = nameBefore(ctx, line, tokens!, i, end, suffix);
       if (found) {
         ctx.addMention({ type: 'Organization', start: found.start, end, line: line.number, method: 'org-suffix', confidence: suffix.strength === 'strong' ? 0.8 : 0.6, kind: suffix.kind }, line);
+        dropCoincidentalNames(ctx, line, found.start, i);
         i = end - 1;
       }
     }
+  }
+}
+
+/** The field a title is held in, said between the organisation and the title (人工智能领域首席科学家). */
+const FIELD_WORD = /(?:领域|方向|板块)$/;
+
+/** An organisation slot without the field its guest's title is held in (好威云人工智能领域 → 好威云). */
+function withoutField(ctx: DocumentContext, text: string): string {
+  const field = FIELD_WORD.exec(text);
+  if (!field) return text;
+  let cut = field.index;
+  const words = ctx.segmenter.tag(text.slice(0, cut));
+  for (let k = words.length - 1; k >= 0; k--) {
+    const word = words[k]!;
+    if (word.end !== cut || word.word.length < 2 || !ctx.segmenter.isOrdinaryWord(word.word) || ctx.lexicon.lookupOrganization(word.word)) break;
+    cut = word.start;
+  }
+  return text.slice(0, cut);
+}
+
+/**
+ * A known short name inside a longer one that goes on with name characters of its own (云启 of
+ * 北京云启智联科技有限公司) is a coincidence, not that organisation; one followed only by ending words (商汤 of
+ * 上海商汤智能科技) stays.
+ */
+function dropCoincidentalNames(ctx: DocumentContext, line: Line, start: number, suffixStart: number): void {
+  for (const inner of ctx.overlapping(line.number, start, suffixStart)) {
+    // only a short name said for a longer one (云启 for 云启资本): a company's own name in a longer one is its subsidiary's
+    if (inner.type !== 'Organization' || inner.method !== 'lexicon' || inner.form === inner.lexiconName || inner.start < start || inner.end >= suffixStart) continue;
+    let rest = line.text.slice(inner.end, suffixStart);
+    for (let ending = ctx.lexicon.suffixIndex.longestEndingAt(rest, rest.length); ending && rest; ending = ctx.lexicon.suffixIndex.longestEndingAt(rest, rest.length)) {
+      rest = rest.slice(0, rest.length - ending.phrase.length);
+    }
+    if (/\p{Script=Han}/u.test(rest) && !ctx.segmenter.isOrdinaryWord(rest)) ctx.removeMention(inner);
   }
 }
 

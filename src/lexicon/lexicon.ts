@@ -695,7 +695,7 @@ export class Lexicon {
   }
 
   /** The place a name starts with (福建 of 福建省数据局), if the places list knows it. */
-  private leadingPlace(text: string): string | undefined {
+  leadingPlace(text: string): string | undefined {
     for (let length = Math.min(text.length - 1, 4); length >= 2; length--) if (this.places.has(text.slice(0, length))) return text.slice(0, length);
     return undefined;
   }

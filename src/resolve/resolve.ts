@@ -122,7 +122,10 @@ export function resolve(extractions: Extraction[], lexicon: Lexicon, options: Re
   const namedInSameTranscript = (g: Group, name: string) => g.mentions.some((m) => mainActorsByDoc.get(m.source)?.has(name));
 
   // 1. rule-found names that the lexicon knows: by alias, without the legal suffix, or by sound
-  for (const g of [...groups.values()]) {
+  // organisations first, so that a person's organisation found under a misheard name counts as named
+  const peopleLast = [...groups.values()].sort((a, b) => Number(a.type === 'Person') - Number(b.type === 'Person'));
+  let misheardOrganizationsNamed = false;
+  for (const g of peopleLast) {
     if (g.lexiconName || g.impliedName) continue;
     const form = g.mentions[0]!.form;
     const exact = lexicon.lookup(form);
@@ -132,7 +135,10 @@ export function resolve(extractions: Extraction[], lexicon: Lexicon, options: Re
     }
     const core = form.replace(LEGAL_SUFFIX, '');
     if (core !== form && core.length >= 2) {
-      const known = lexicon.lookup(core, g.type);
+      // the registered name: the company's name with its legal ending, after the city it is registered in
+      // (杭州宇树科技有限公司 → 宇树科技)
+      const place = lexicon.leadingPlace(core);
+      const known = lexicon.lookup(core, g.type) ?? (place && core.length - place.length >= 2 ? lexicon.lookup(core.slice(place.length), g.type) : undefined);
       if (known) {
         union(g, lexiconGroup(known.type, known.name), 'legal-suffix');
         continue;
@@ -140,6 +146,13 @@ export function resolve(extractions: Extraction[], lexicon: Lexicon, options: Re
     }
     // a well-known person's name written with homophones (徐丽 → 徐立) where their organisation is named too
     if (g.type === 'Person') {
+      if (!misheardOrganizationsNamed) {
+        for (const o of groups.values()) {
+          const known = o.type === 'Organization' ? root(o).lexiconName : undefined;
+          if (known) for (const m of o.mentions) orgNamesByDoc.get(m.source)?.add(known);
+        }
+        misheardOrganizationsNamed = true;
+      }
       const famous = lexicon.homophone(form, 'Person');
       if (famous?.owner && g.mentions.some((m) => orgNamesByDoc.get(m.source)?.has(famous.owner!))) {
         union(g, lexiconGroup('Person', famous.name), 'pinyin-homophone', `${displayPinyin(form)} = ${displayPinyin(famous.name)}, of ${famous.owner}`);

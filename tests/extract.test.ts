@@ -94,6 +94,20 @@ describe('stage introductions', () => {
 });
 
 describe('foreign guests', () => {
+  it('reads English introductions: name, title of organisation (several), and organisation title name', () => {
+    const x = extract([
+      'Please welcome Dr. Andrew Ng, founder of DeepLearning.AI and managing general partner of AI Fund.',
+      'OpenAI CEO Sam Altman said the next model is coming. NVIDIA founder and CEO Jensen Huang agreed.',
+      'We invited Marc Hamilton, vice president of solutions architecture at NVIDIA.',
+      'Thank you, Professor Zhang, for the wonderful talk.',
+      '',
+    ].join('\n'));
+    expect(affiliations(x).sort()).toEqual([
+      'Andrew Ng@AI Fund:managing general partner', 'Andrew Ng@DeepLearning.AI:founder', 'Jensen Huang@NVIDIA:founder and CEO',
+      'Marc Hamilton@NVIDIA:vice president of solutions architecture', 'Sam Altman@OpenAI:CEO',
+    ]);
+  });
+
   it('reads a Latin name after a Chinese title, past English honorifics, with the organisation before the title', () => {
     const x = seedExtraction('002_006024088c0cb5f1.txt');
     // 下面有请马来西亚科技创新部副秘书长 Duk Doctor Osman带来云端分享
@@ -295,6 +309,22 @@ describe('whose "我们" it is', () => {
   it('ends a speaker\'s turn when the next guest takes the stage, even one whose employer is not named', () => {
     const x = extract('下面有请华为副总裁张三上台分享。\n我们和腾讯开展合作。\n接下来把时间交给李四教授。\n我们跟快手合作。\n');
     expect(partners(x)).toEqual(['华为+腾讯']);
+  });
+
+  it('follows speaker labels (芮勇：…): each "我们" is the labelled speaker\'s organisation, the host\'s nobody\'s', () => {
+    const x = extract([
+      '主持人：欢迎各位。我们请到了联想集团首席技术官芮勇博士，以及微软亚洲研究院院长周礼栋。',
+      '芮勇：谢谢。我们和英特尔有很深的合作。',
+      '周礼栋：我们和清华大学建立了联合实验室。',
+      '主持人：我们和百度也有合作。',
+      '',
+    ].join('\n'));
+    expect(partners(x).sort()).toEqual(['微软亚洲研究院+清华大学', '联想集团+英特尔']);
+  });
+
+  it('takes a company the lexicon knows by a short name that reads like a person\'s, among a list of companies', () => {
+    const x = extract('高通和中国的手机厂商，比如小米、荣耀、vivo都有非常紧密的合作。\n');
+    expect(x.mentions.filter((m) => m.type === 'Organization').map((m) => m.lexiconName).sort()).toEqual(['vivo', '小米', '荣耀终端', '高通']);
   });
 
   it('lets a joint body bring its parent into a launch, but not a branch (中华医学会病理学分会 without 中华医学会)', () => {

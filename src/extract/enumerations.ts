@@ -100,11 +100,15 @@ function typeUnknownItem(ctx: DocumentContext, line: Line, start: number, text: 
   if (text.length < 2 || text.length > 12 || NOT_A_NAME.test(text) || !/^[\p{Script=Han}A-Za-z0-9]+$/u.test(text)) return;
   const { lexicon } = ctx;
   if (lexicon.places.has(text) || lexicon.isGenericOrganization(text) || lexicon.titleSet.has(text)) return;
-  if (isPlausibleName(text, lexicon, { segmenter: ctx.segmenter })) return;
-  // a surname and an honorific (赵总, 李部长), or any name and one of two characters (建先生): someone addressed
-  const honorific = lexicon.honorificIndex.longestEndingAt(text, text.length);
-  if (honorific && (lexicon.surnames.has(text[0]!) || honorific.phrase.length >= 2)) return;
-  const known = lexicon.lookupOrganization(text) ?? lexicon.closest(text, 'Organization')?.entry ?? namedAfterGarbledSyllable(ctx, text);
+  // a company the lexicon knows by this short name, though it reads like a person's (荣耀 among 小米、荣耀、vivo)
+  const listed = lexicon.lookupOrganization(text);
+  if (!listed) {
+    if (isPlausibleName(text, lexicon, { segmenter: ctx.segmenter })) return;
+    // a surname and an honorific (赵总, 李部长), or any name and one of two characters (建先生): someone addressed
+    const honorific = lexicon.honorificIndex.longestEndingAt(text, text.length);
+    if (honorific && (lexicon.surnames.has(text[0]!) || honorific.phrase.length >= 2)) return;
+  }
+  const known = listed ?? lexicon.closest(text, 'Organization')?.entry ?? namedAfterGarbledSyllable(ctx, text);
   ctx.addMention({
     type: 'Organization', start, end: start + text.length, line: line.number, method: 'enumeration',
     confidence: known ? 0.8 : 0.5, ...(known ? { lexiconName: known.name, kind: known.kind } : {}),

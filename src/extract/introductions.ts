@@ -191,6 +191,72 @@ function latinGuests(ctx: DocumentContext, line: Line): Introduction[] {
   return found;
 }
 
+/** An English name before a comma and a title: "Dr. Andrew Ng, founder of …". */
+const ENGLISH_NAME_COMMA = /((?:(?:Dr|Mr|Ms|Mrs|Prof)\.?\s+)?[A-Z][A-Za-z'’\-]+(?:\s+[A-Z][A-Za-z'’\-]+){0,3}),\s+(?:the\s+|our\s+)?/g;
+/** A title of up to five words and "of"/"at": "managing general partner of ". */
+const ENGLISH_TITLE_OF = /^((?:[A-Za-z\-]+\s+){0,4}?)([A-Za-z\-]+)\s+(?:of|at)\s+/;
+/** A title with what it is of, then "at": "vice president of solutions architecture at ". */
+const ENGLISH_TITLE_AT = /^((?:[A-Za-z\-]+\s+){0,4}?)([A-Za-z\-]+)((?:\s+of\s+[a-z][a-z\s\-]{0,40}?)?)\s+at\s+/;
+/** An organisation and a title before a name: "OpenAI CEO Sam Altman". */
+const ENGLISH_TITLE_NAME = /^\s+((?:[A-Za-z\-]+\s+){0,3}?)([A-Za-z\-]+)\s+([A-Z][a-z'’\-]+(?:\s+[A-Z][a-z'’\-]+){1,2})\b/;
+/** Capitalised words that name an organisation the lexicon does not know ("AI Fund"). */
+const CAPITALISED_RUN = /^[A-Z][\w.&\-]*(?:\s+(?!and\b)[A-Z][\w.&\-]*){0,4}/;
+
+/**
+ * English introductions, as bilingual hosts and news give them: "Dr. Andrew Ng, founder of DeepLearning.AI and
+ * managing general partner of AI Fund", "OpenAI CEO Sam Altman".
+ */
+function englishIntroductions(ctx: DocumentContext, line: Line): Introduction[] {
+  const found: Introduction[] = [];
+  const { lexicon } = ctx;
+  const isTitle = (words: string, last: string) => lexicon.englishTitleWords.has(last.toLowerCase()) && !/\b(?:or|the|of|at)\b/i.test(words) &&
+    words.split(/\s+and\s+/).slice(0, -1).every((w) => lexicon.englishTitleWords.has(w.trim().split(/\s+/).at(-1)!.toLowerCase()));
+  const personAt = (start: number, end: number, titles: string[]): ExtractedMention | undefined => {
+    const existing = ctx.overlapping(line.number, start, end);
+    const person = existing.find((m) => m.type === 'Person');
+    if (person) return person;
+    if (existing.length > 0) return undefined;
+    return ctx.addMention({ type: 'Person', start, end, line: line.number, method: 'introduction', confidence: 0.8, titles }, line);
+  };
+  const orgAt = (start: number): ExtractedMention | undefined => {
+    const known = ctx.mentionsOnLine(line.number).find((m) => m.type === 'Organization' && m.start === start);
+    if (known) return known;
+    const run = CAPITALISED_RUN.exec(line.text.slice(start))?.[0].replace(/[.,]+$/, '');
+    if (!run || run.replace(/[^A-Za-z]/g, '').length < 2 || lexicon.latinTerms.has(run.toLowerCase()) || ctx.overlapping(line.number, start, start + run.length).length > 0) return undefined;
+    return ctx.addMention({ type: 'Organization', start, end: start + run.length, line: line.number, method: 'introduction', confidence: 0.6 }, line);
+  };
+  for (const m of line.text.matchAll(ENGLISH_NAME_COMMA)) {
+    const known = ctx.overlapping(line.number, m.index, m.index + m[1]!.length).find((x) => x.type === 'Person');
+    const name = known ? { start: known.start - m.index, end: known.end - m.index } : latinPersonName(m[1]!, lexicon);
+    if (!name) continue;
+    const affiliations: Array<{ title: string; org: ExtractedMention }> = [];
+    let at = m.index + m[0].length;
+    for (;;) {
+      // "founder of X", or "vice president of solutions architecture at X"
+      const rest = line.text.slice(at);
+      const title = [ENGLISH_TITLE_OF.exec(rest), ENGLISH_TITLE_AT.exec(rest)].find((t) => t && isTitle(t[1]!, t[2]!) && orgAt(at + t[0].length));
+      if (!title) break;
+      const org = orgAt(at + title[0].length)!;
+      affiliations.push({ title: `${title[1]}${title[2]}${title[3] ?? ''}`, org });
+      at = org.end + (/^\s*,?\s*(?:and\s+)?(?:the\s+)?/.exec(line.text.slice(org.end))?.[0].length ?? 0);
+    }
+    if (affiliations.length === 0) continue;
+    const person = personAt(m.index + name.start, m.index + name.end, affiliations.map((a) => a.title));
+    if (person) for (const a of affiliations) found.push({ person, org: a.org, titles: [a.title] });
+  }
+  for (const org of ctx.mentionsOnLine(line.number)) {
+    if (org.type !== 'Organization') continue;
+    const after = ENGLISH_TITLE_NAME.exec(line.text.slice(org.end));
+    if (!after || !isTitle(after[1]!, after[2]!)) continue;
+    const start = org.end + after[0].length - after[3]!.length;
+    if (lexicon.lookup(after[3]!) && lexicon.lookup(after[3]!)!.type !== 'Person') continue;
+    const title = `${after[1]}${after[2]}`;
+    const person = personAt(start, start + after[3]!.length, [title]);
+    if (person) found.push({ person, org, titles: [title] });
+  }
+  return found;
+}
+
 export function extractIntroductions(ctx: DocumentContext): { introductions: Introduction[]; relations: RelationCandidate[] } {
   const introductions: Introduction[] = [];
   const relations: RelationCandidate[] = [];
@@ -207,6 +273,7 @@ export function extractIntroductions(ctx: DocumentContext): { introductions: Int
     // in a list of guests, a guest's organisation stays one though the name was cut short
     if (introductions.length > onLine) for (const slot of cutShort) materialize(ctx, slot);
     if (STAGE_CUE.test(line.text) && /[A-Za-z]{3}/.test(line.text)) introductions.push(...latinGuests(ctx, line));
+    if (/[A-Za-z]{3}/.test(line.text)) introductions.push(...englishIntroductions(ctx, line));
   }
   for (const intro of introductions) {
     const line = ctx.line(intro.person.line);

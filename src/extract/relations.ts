@@ -171,6 +171,10 @@ export function extractStatedPartnerships(ctx: DocumentContext, organizer: Extra
   return relations;
 }
 
+/** A speaker label at the start of a line: a name (or 主持人) and a colon. */
+const SPEAKER_LABEL = /^\s*([\p{Script=Han}A-Za-z·. ]{2,20}?)[：:]/u;
+const HOST_LABEL = /^(主持人|主持|Host|Moderator)$/i;
+
 /**
  * Who is speaking where: after a guest is called up or introduces themself, "我们" in their talk means
  * their organisation, until the next speaker.
@@ -188,6 +192,23 @@ export class SpeakerTimeline {
       const last = this.turns[this.turns.length - 1];
       if (last && last.line === intro.person.line) continue; // the first person called up on a line speaks first
       this.turns.push({ line: intro.person.line, org: intro.org ?? employer.get(intro.person.form) });
+    }
+    // a transcript with speaker labels ("孟樸：谢谢主持人。") says who speaks outright; a label overrides a call-up on its line
+    const labelled = new Map<number, ExtractedMention | undefined>();
+    for (const line of ctx.contentLines()) {
+      const label = SPEAKER_LABEL.exec(line.text);
+      if (!label) continue;
+      const nameStart = label.index + label[0].length - label[1]!.length - 1;
+      const person = ctx.mentionsOnLine(line.number).find((m) => m.type === 'Person' && m.start === nameStart && m.end === nameStart + label[1]!.length);
+      const name = person?.form ?? label[1]!;
+      if (person || employer.has(name)) labelled.set(line.number, employer.get(name));
+      else if (HOST_LABEL.test(name)) labelled.set(line.number, undefined);
+    }
+    if (labelled.size > 0) {
+      const kept = this.turns.filter((t) => !labelled.has(t.line));
+      this.turns.length = 0;
+      this.turns.push(...kept, ...[...labelled].map(([line, org]) => ({ line, org })));
+      this.turns.sort((a, b) => a.line - b.line);
     }
   }
 

@@ -97,6 +97,8 @@ export class Lexicon {
   readonly entries: LexEntry[] = [];
   readonly titles: string[];
   readonly titleSet: Set<string>;
+  /** Words an English title ends with, lower case. */
+  readonly englishTitleWords: Set<string>;
   readonly suffixes: SuffixEntry[];
   readonly titleIndex: PhraseIndex<string>;
   readonly suffixIndex: PhraseIndex<SuffixEntry>;
@@ -177,6 +179,7 @@ export class Lexicon {
 
     this.titles = [...new Set(expandTitles(files.titles))].sort((a, b) => b.length - a.length);
     this.titleSet = new Set(this.titles);
+    this.englishTitleWords = new Set(files.titles.englishTitleWords.map((w) => w.toLowerCase()));
     this.suffixes = [...files.orgSuffixes.entries].sort((a, b) => b.suffix.length - a.suffix.length);
     this.honorifics = [...new Set(files.honorifics.items)].sort((a, b) => b.length - a.length);
     this.titleIndex = PhraseIndex.of(this.titles);

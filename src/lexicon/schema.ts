@@ -57,6 +57,8 @@ export const LexiconFilesSchema = z.object({
     scopes: z.array(z.string().min(1)).default([]),
     /** Words speech recognition hears in place of a title's word (联系 for 联席); titles are also known so heard. */
     soundAlikes: z.array(z.object({ heard: z.string().min(1), meant: z.string().min(1) })).default([]),
+    /** Words an English title ends with ("chief technology officer", "founder"), for English introductions. */
+    englishTitleWords: z.array(z.string().min(1)).default([]),
   }),
   orgSuffixes: entriesFile(SuffixEntrySchema),
   honorifics: itemsFile.extend({ englishItems: z.array(z.string()).default([]) }),

@@ -66,6 +66,11 @@ describe('stage introductions', () => {
     expect(forms(x, 'Organization')).not.toContain('科技部');
   });
 
+  it('ends a name with the committee a title starts with (…专家委员会委员): the committee is the body, 委员 the title', () => {
+    const x = extract('下面有请复旦大学副校长、上海市人工智能战略咨询专家委员会委员姜育刚教授。\n');
+    expect(affiliations(x).sort()).toEqual(['姜育刚@上海市人工智能战略咨询专家委员会:委员', '姜育刚@复旦大学:副校长']);
+  });
+
   it('reads organisation 的 name + title (中车集团科技部的刘万成部长), but no part of the programme as an organisation', () => {
     const x = extract('那下面的话有请中车集团科技部的刘万成部长上台介绍中车集团人工智能建设的一个实践经验啊，有请李部长。\n');
     expect(affiliations(x)).toEqual(['刘万成@中车集团:科技部部长']);
@@ -208,6 +213,15 @@ describe('honorific references', () => {
 });
 
 describe('models and products', () => {
+  it('takes a company\'s name and a Latin brand word before 平台 for the company\'s product (中车mas平台), not a generic platform', () => {
+    const x = extract('以电信星辰mas平台为底座，快速构建了中车mas平台。中国电信AI平台和中国电信算力调度平台都很好。\n');
+    const products = x.mentions.filter((m) => m.type === 'Product');
+    expect(products.map((m) => m.form)).toEqual(expect.arrayContaining(['中车mas平台']));
+    expect(products.map((m) => m.form).some((f) => f.startsWith('中国电信'))).toBe(false);
+    const owner = x.relations.find((r) => r.type === 'OFFERS' && r.to === products.find((m) => m.form === '中车mas平台')!.id);
+    expect(x.mentions.find((m) => m.id === owner?.from)?.lexiconName).toBe('中国中车');
+  });
+
   it('takes a common word before 大模型 for a name when a version follows, and a misheard company name for the company\'s', () => {
     const x = extract('今天我们正式发布新一代的极光大模型2.0。行业大模型2.0时代已经到来。\n');
     expect(x.mentions.filter((m) => m.type === 'Model').map((m) => `${m.form}${m.versions?.join('') ?? ''}`)).toEqual(['极光大模型2.0']);

@@ -57,7 +57,14 @@ function tokenize(item: string, offset: number, ctx: DocumentContext, line: Line
     text = '';
   };
   for (let i = 0; i < item.length; ) {
-    const title = insideOrg(i) ? undefined : lexicon.titleIndex.longestAt(item, i)?.phrase;
+    let title = insideOrg(i) ? undefined : lexicon.titleIndex.longestAt(item, i)?.phrase;
+    // a committee's title after a name that goes on (…战略咨询专家委员会委员): the committee ends the name, 委员 is the title
+    const committee = title && text ? bodyEndingTitle(title, lexicon) : undefined;
+    if (committee) {
+      text += committee;
+      i += committee.length;
+      continue;
+    }
     const orgWord = lexicon.suffixIndex.longestAt(item, i)?.phrase;
     const longerOrgWord = title && orgWord && orgWord.length > title.length;
     // 教授/博士/院士 at the end close a name (…李克强教授), but follow an organisation as a title (中国工程院院士)
@@ -97,6 +104,15 @@ function tokenize(item: string, offset: number, ctx: DocumentContext, line: Line
     merged.push(tok);
   }
   return merged;
+}
+
+/** The body at the start of a title that is a body's name and a title (专家委员会 of 专家委员会委员), if any. */
+function bodyEndingTitle(title: string, lexicon: DocumentContext['lexicon']): string | undefined {
+  for (let k = title.length - 1; k >= 2; k--) {
+    const body = title.slice(0, k);
+    if (lexicon.titleSet.has(title.slice(k)) && lexicon.suffixIndex.longestEndingAt(body, body.length)?.value.strength === 'strong') return body;
+  }
+  return undefined;
 }
 
 function titlesOf(tok: Tok | undefined): string[] {

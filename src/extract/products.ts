@@ -26,9 +26,17 @@ export function extractProductPatterns(ctx: DocumentContext): void {
       let start = headStart;
       let branded = false;
       let words = 0;
+      let latinWord = false;
       for (let k = tokens.length - 1; k >= 0 && words < 3; k--) {
         const t = tokens[k]!;
         const mentions = ctx.overlapping(line.number, t.start, t.end);
+        // a company's name before a Latin brand word of its own (中车 + mas + 平台): the company's product, named in full
+        const owner = mentions.find((x) => x.type === 'Organization' && x.lexiconName && x.end === start);
+        if (owner && latinWord && start < headStart) {
+          start = owner.start;
+          branded = true;
+          break;
+        }
         if (mentions.some((x) => x.type === 'Person' || x.type === 'Organization')) break;
         const known = mentions.find((x) => x.type === 'Model' || x.type === 'Product');
         if (known) {
@@ -43,6 +51,7 @@ export function extractProductPatterns(ctx: DocumentContext): void {
         if (t.tag === 'x' && !/^[\p{Script=Han}A-Za-z0-9]+$/u.test(t.word)) break;
         start = t.start;
         words++;
+        if (/^[A-Za-z]{2,}$/.test(t.word) && !lexicon.latinTerms.has(t.word.toLowerCase())) latinWord = true;
         if (/[A-Z]{2,}|[A-Z][a-z]+[A-Z]/.test(t.word) || mentions.some((x) => x.type === 'Model' || x.type === 'Product')) branded = true;
       }
       if (!branded || start === headStart) continue;

@@ -97,6 +97,16 @@ describe('resolution of ASR variants', () => {
     expect(employer?.end).toBe(named('Organization', '华为云').id);
   });
 
+  it('reads guests called up with a misheard organisation and no title (迅飞的刘庆峰, 寒五纪的陈天石, 智普AI的CEO张鹏)', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'forumkg-unseen-'));
+    const file = path.join(dir, 'panel.txt');
+    writeFileSync(file, ['接下来有请迅飞的刘庆峰董事长。', '有请智普AI的CEO张鹏。', '有请寒五纪的陈天石。', '感谢月之暗面的杨植林。', ''].join('\n'));
+    const { graph } = await buildFromPaths([file]);
+    const name = (id: string) => graph.nodes.find((n) => n.id === id)!.name;
+    const employers = graph.relationships.filter((r) => r.type === 'AFFILIATED_WITH').map((r) => `${name(r.start)}@${name(r.end)}`).sort();
+    expect(employers).toEqual(['刘庆峰@科大讯飞', '张鹏@智谱AI', '杨植麟@月之暗面', '陈天石@寒武纪']);
+  });
+
   it('lists near misses for review', () => {
     expect(seeds.resolution.review.length).toBeGreaterThan(0);
     for (const r of seeds.resolution.review) expect(r.why).not.toBe('');

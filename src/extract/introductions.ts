@@ -433,6 +433,16 @@ function parseItem(
         }
       }
     }
+    // a guest called up with their organisation and no title: 有请寒武纪的陈天石, 感谢月之暗面的杨植麟
+    const linked = tokens.length === 1 && START_CUES.some((c) => line.text.slice(0, item.start).endsWith(c)) ? tok.text.lastIndexOf('的') : -1;
+    if (linked > 0 && isPlausibleName(tok.text.slice(linked + 1), lexicon, { segmenter: ctx.segmenter })) {
+      const slot = organizationSlot(ctx, line, tok.start, tok.start + linked, { requireEvidence: true });
+      if (slot) {
+        openOrg(slot);
+        addPerson({ start: tok.start + linked + 1, end: tok.end }, false);
+        continue;
+      }
+    }
     // an item that is only an organisation: its people follow in the next item (冰装集团、叶文华副总经理)
     if (tokens.length === 1) {
       const slot = organizationSlot(ctx, line, tok.start, tok.end, { requireEvidence: true });

@@ -429,14 +429,14 @@ export class Lexicon {
 
   /** Every entry a Han form sounds like, by its name and aliases, and with `weak` by its weak aliases after them. */
   homophones(form: string, type?: EntityType, { weak = false }: { weak?: boolean } = {}): LexEntry[] {
-    if (!/^\p{Script=Han}{2,}$/u.test(form)) return [];
+    if (!SOUNDED_FORM.test(form)) return [];
     if (!this.homophoneKeys || !this.weakHomophoneKeys) {
       this.homophoneKeys = new Map();
       this.weakHomophoneKeys = new Map();
       for (const entry of this.entries) {
         for (const [keys, forms] of [[this.homophoneKeys, [entry.name, ...entry.aliases]], [this.weakHomophoneKeys, entry.weakAliases]] as const) {
           for (const f of forms) {
-            if (/^\p{Script=Han}{2,}$/u.test(f)) push(keys, `${entry.type}|${foldedKey(f)}`, entry);
+            if (SOUNDED_FORM.test(f)) push(keys, `${entry.type}|${foldedKey(f)}`, entry);
           }
         }
       }
@@ -703,6 +703,9 @@ export class Lexicon {
     return undefined;
   }
 }
+
+/** A form compared by sound: two Han characters or more, with Latin letters or digits beside them (智谱AI). */
+const SOUNDED_FORM = /^(?=(?:.*\p{Script=Han}){2})[\p{Script=Han}A-Za-z0-9]+$/u;
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const existing = map.get(key);

@@ -139,6 +139,11 @@ describe('organisations of guests the grammar half reads', () => {
 });
 
 describe('organisations', () => {
+  it('takes a weak short name joined to a name of its kind (百度和吉利), not alone', () => {
+    const x = extract('百度和吉利联合推出了极越汽车。今天是个吉利的日子。\n');
+    expect(x.mentions.filter((m) => m.type === 'Organization').map((m) => m.lexiconName)).toEqual(['百度', '吉利控股集团']);
+  });
+
   it('finds names by suffix with their whole proper prefix, not fragments of speech', () => {
     const x = extract('下面我们将进入上海国有资本投资有限公司和上海商汤智能科技有限公司的战略合作协议签约仪式。新一轮科技革命正在到来，人要学会思考。\n');
     expect(forms(x, 'Organization')).toEqual(expect.arrayContaining(['上海国有资本投资有限公司', '上海商汤智能科技有限公司']));

@@ -52,6 +52,8 @@ const LATIN_TOKEN = /(?<![A-Za-z0-9])([A-Za-z][A-Za-z0-9]{3,15})(?![A-Za-z0-9])/
 const AGENT_AFTER = /^(也|还|已经|刚刚|最近|就)?(的)?(发布|推出|宣布|交流|合作|分享|投资|收购|开发|研发|公司|集团|的CEO|的创始人|的产品|的手机|的模型|的芯片|的团队)/;
 /** What precedes an organisation someone deals with (跟苹果, 与中兴). */
 const PARTNER_BEFORE = /(跟|与|和|同|向|对|被)$/;
+/** One character that joins two names of a kind. */
+const JOIN = /^[和与、跟及]$/;
 
 /**
  * Weak aliases (ordinary words that also name an entity: 苹果, 中兴) where the sentence treats them
@@ -72,8 +74,11 @@ export function spotWeakAliases(ctx: DocumentContext): void {
         const end = i + form.length;
         if (ctx.overlapping(line.number, i, end).length > 0) continue;
         const after = text.slice(end, end + 6);
-        if (!AGENT_AFTER.test(after) && !(PARTNER_BEFORE.test(text.slice(Math.max(0, i - 1), i)) && /^(的)?(交流|合作|分享|一起|共同)/.test(after))) continue;
         const entry = weak.get(form)!;
+        // joined to a name of its kind (百度和吉利, 吉利、蔚来): one of a pair or a list of such names
+        const joined = ctx.mentionsOnLine(line.number).some((m) => m.type === entry.type && !m.reference &&
+          ((m.end === i - 1 && JOIN.test(text[i - 1]!)) || (m.start === end + 1 && JOIN.test(text[end] ?? ''))));
+        if (!joined && !AGENT_AFTER.test(after) && !(PARTNER_BEFORE.test(text.slice(Math.max(0, i - 1), i)) && /^(的)?(交流|合作|分享|一起|共同)/.test(after))) continue;
         ctx.addMention({
           type: entry.type, start: i, end, line: line.number, method: 'lexicon', lexiconName: entry.name, confidence: 0.7,
           ...(entry.kind ? { kind: entry.kind } : {}), ...(entry.category ? { category: entry.category } : {}),

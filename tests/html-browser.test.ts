@@ -107,11 +107,14 @@ describe('graph page in Chromium (built from the seeds, opened from disk)', () =
     const onEdge = await p.evaluate((id) => {
       const { cy } = (globalThis as unknown as PageGlobals).forumkgView;
       const edge = cy.getElementById(id);
+      // the partner is moved clear of the drawing, so that the edge's far part crosses nothing
+      const bounds = cy.elements().boundingBox({});
+      edge.source().position({ x: bounds.x2 + 400, y: bounds.y2 + 400 });
       cy.fit(edge, 200);
       const [a, b] = [edge.source().position(), edge.target().position()];
       const hit = (cy as unknown as { renderer(): { findNearestElement(x: number, y: number, interactive: boolean, touch: boolean): { id(): string } | null } }).renderer();
       const at = (f: number) => ({ x: a.x + f * (b.x - a.x), y: a.y + f * (b.y - a.y) });
-      const fractions = Array.from({ length: 19 }, (_, i) => 0.5 + (i % 2 ? 1 : -1) * Math.ceil(i / 2) * 0.025);
+      const fractions = Array.from({ length: 19 }, (_, i) => 0.25 + (i % 2 ? 1 : -1) * Math.ceil(i / 2) * 0.0125);
       const point = at(fractions.find((f) => hit.findNearestElement(at(f).x, at(f).y, true, false)?.id() === id) ?? 0.5);
       const pan = cy.pan();
       return { x: point.x * cy.zoom() + pan.x, y: point.y * cy.zoom() + pan.y };

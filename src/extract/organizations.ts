@@ -152,13 +152,13 @@ export function organizationSlot(
     if (!GOVERNMENT_PLACE.test(raw)) return undefined;
     return { line, start, end, kind: 'government', impliedName: `${raw}人民政府`, confidence: 0.7 };
   }
-  // a known organisation's name written with other characters of the same sound (迅飞 for 讯飞, 智普AI for 智谱AI)
-  const soundsKnown = lexicon.homophones(raw, 'Organization', { weak: true });
-  if (soundsKnown.length === 1) return { line, start, end, lexiconName: soundsKnown[0]!.name, kind: soundsKnown[0]!.kind, confidence: 0.75 };
   if (isPlausibleName(raw, lexicon)) return undefined;
   const suffix = endingSuffix(ctx, raw);
   const homophone = suffix ? undefined : ctx.lexicon.closest(raw, 'Organization');
   if (!suffix && !homophone) {
+    // a known organisation's name written with other characters of the same sound (迅飞 for 讯飞, 智普AI for 智谱AI)
+    const soundsKnown = [...raw].length <= MAX_BARE_SLOT ? lexicon.homophones(raw, 'Organization', { weak: true }) : [];
+    if (soundsKnown.length === 1) return { line, start, end, lexiconName: soundsKnown[0]!.name, kind: soundsKnown[0]!.kind, confidence: 0.75 };
     // a bare name: it must read as a proper noun, not an ordinary word (签约嘉宾, 以下嘉宾)
     if (options.requireEvidence || [...raw].length > MAX_BARE_SLOT) return undefined;
     if (ctx.segmenter.isOrdinaryWord(raw)) return undefined;

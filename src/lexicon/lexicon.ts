@@ -151,6 +151,9 @@ export class Lexicon {
   /** closest() results by `${type}|${slack}`, then by form (no key string to build for each call). */
   private readonly closestCache = new Map<string, Map<string, ReturnType<Lexicon['closestUncached']>>>();
   private homophoneKeys?: Map<string, LexEntry[]>;
+  private readonly homophoneLookups = new Map<string, LexEntry[]>();
+  /** Syllable count, first and last syllable of every listed form's sound: a cheap test before the whole reading. */
+  private readonly homophoneEnds = new Set<string>();
   /** Sounds of weak aliases (智源), which name an entity only where the context already says what it is. */
   private weakHomophoneKeys?: Map<string, LexEntry[]>;
   private anagramKeys?: Map<string, LexEntry>;
@@ -430,21 +433,39 @@ export class Lexicon {
   /** Every entry a Han form sounds like, by its name and aliases, and with `weak` by its weak aliases after them. */
   homophones(form: string, type?: EntityType, { weak = false }: { weak?: boolean } = {}): LexEntry[] {
     if (!SOUNDED_FORM.test(form)) return [];
+    const cacheKey = `${type ?? '*'}|${weak}|${form}`;
+    let found = this.homophoneLookups.get(cacheKey);
+    if (!found) this.homophoneLookups.set(cacheKey, (found = this.homophonesUncached(form, type, weak)));
+    return found;
+  }
+
+  private homophonesUncached(form: string, type: EntityType | undefined, weak: boolean): LexEntry[] {
     if (!this.homophoneKeys || !this.weakHomophoneKeys) {
       this.homophoneKeys = new Map();
       this.weakHomophoneKeys = new Map();
       for (const entry of this.entries) {
         for (const [keys, forms] of [[this.homophoneKeys, [entry.name, ...entry.aliases]], [this.weakHomophoneKeys, entry.weakAliases]] as const) {
           for (const f of forms) {
-            if (SOUNDED_FORM.test(f)) push(keys, `${entry.type}|${foldedKey(f)}`, entry);
+            if (!SOUNDED_FORM.test(f)) continue;
+            const key = foldedKey(f);
+            push(keys, `${entry.type}|${key}`, entry);
+            const syllables = key.split(' ');
+            this.homophoneEnds.add(`${syllables.length}|${syllables[0]}|${syllables.at(-1)}`);
           }
         }
       }
     }
+    // the reading of a whole form is dear (pinyin in context): first its first and last characters must be able to
+    // sound like a listed name's, in any of their readings
+    const chars = [...form];
+    const firsts = charReadings(chars[0]!);
+    const lasts = charReadings(chars.at(-1)!);
+    if (!firsts.some((a) => lasts.some((b) => this.homophoneEnds.has(`${chars.length}|${a}|${b}`)))) return [];
+    const key = foldedKey(form);
     const found: LexEntry[] = [];
     const types: EntityType[] = type ? [type] : ['Model', 'Product', 'Organization', 'Person'];
-    for (const t of types) found.push(...(this.homophoneKeys.get(`${t}|${foldedKey(form)}`) ?? []));
-    if (weak) for (const t of types) found.push(...(this.weakHomophoneKeys.get(`${t}|${foldedKey(form)}`) ?? []));
+    for (const t of types) found.push(...(this.homophoneKeys.get(`${t}|${key}`) ?? []));
+    if (weak) for (const t of types) found.push(...(this.weakHomophoneKeys.get(`${t}|${key}`) ?? []));
     return [...new Set(found)];
   }
 

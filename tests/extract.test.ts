@@ -227,6 +227,12 @@ describe('models and products', () => {
     expect(x.mentions.find((m) => m.id === owner?.from)?.lexiconName).toBe('中国中车');
   });
 
+  it('takes a known model of a family and the model word after it for that model (混元Turbo大模型 is 混元Turbo)', () => {
+    const x = extract('腾讯发布混元Turbo大模型。\n');
+    const models = x.mentions.filter((m) => m.type === 'Model');
+    expect(new Set(models.map((m) => m.lexiconName))).toEqual(new Set(['混元Turbo']));
+  });
+
   it('takes a common word before 大模型 for a name when a version follows, and a misheard company name for the company\'s', () => {
     const x = extract('今天我们正式发布新一代的极光大模型2.0。行业大模型2.0时代已经到来。\n');
     expect(x.mentions.filter((m) => m.type === 'Model').map((m) => `${m.form}${m.versions?.join('') ?? ''}`)).toEqual(['极光大模型2.0']);

@@ -196,6 +196,13 @@ export function extractFamilyHomophones(ctx: DocumentContext): void {
         // the homophone must be a word of its own (型或 in 型或者 is not 星火)
         bounds ??= ctx.segmenter.dictionaryBoundaries(text);
         if (!bounds.has(i) || !bounds.has(i + size)) continue;
+        // a known model of the family before the model word (混元Turbo + 大模型) is that model, written in full
+        const known = ctx.mentionsOnLine(line.number).find((x) => x.type === (asModel ? 'Model' : 'Product') && x.lexiconName && x.start === i && x.end === i + size + m[1]!.length);
+        if (known) {
+          ctx.addMention({ type: known.type, start: i, end, line: line.number, method: 'lexicon', lexiconName: known.lexiconName!, confidence: 0.9 }, line);
+          i = end - 1;
+          break;
+        }
         const correct = family.name.replace(/(大模型|模型)$/, '').slice(0, size);
         const implied = `${correct}${m[1]}${m[2]}`;
         ctx.addMention({

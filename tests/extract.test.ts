@@ -215,6 +215,11 @@ describe('honorific references', () => {
     expect(refs).not.toContain('谢曹总');
     expect(refs).not.toContain('这个董事长');
   });
+
+  it('reads 请问王院士 as 王院士, and takes no title for a name and an honorific (轮值董事长)', () => {
+    const x = extract('请问王院士，您怎么看？以及华为公司副董事长、轮值董事长徐直军先生。\n');
+    expect(x.mentions.filter((m) => m.reference).map((m) => m.form)).toEqual(['王院士']);
+  });
 });
 
 describe('models and products', () => {

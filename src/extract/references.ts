@@ -1,9 +1,11 @@
 import type { DocumentContext } from './context.js';
 
 /** Characters after which a short reference such as 赵总 may start (particles and verbs of address). */
-const BEFORE_REFERENCE = new Set([...'的和跟与请谢是让给对向将把由及位']);
+const BEFORE_REFERENCE = new Set([...'的和跟与请谢是让给对向将把由及位问叫']);
 /** Characters that may follow a one-character honorific (总, 董) when it closes a reference. */
 const AFTER_SHORT = new Set([...'和跟与的说讲在也呢啊吧来去给对刚今请为']);
+/** Verbs of address that end up before a surname (请问王院士, 叫李总): they do not start a given name. */
+const ADDRESS_VERB = new Set([...'问叫请谢让给向']);
 /** Pronouns, demonstratives and particles: a two-character prefix holding one (这个董事长) is speech, not a given name. */
 const NOT_IN_GIVEN_NAME = /[这那哪个我你他她它们的了是在和与也都就还又很各每]/;
 
@@ -29,8 +31,10 @@ export function extractReferences(ctx: DocumentContext): void {
         const before = text[start - 1];
         if (before !== undefined && /\p{Script=Han}/u.test(before) && !BEFORE_REFERENCE.has(before)) continue;
         if (size === 1 && !lexicon.surnames.has(prefix)) continue;
-        // 谢谢曹总, 请请王总: the first character ends a doubled word, it does not start a name
-        if (size === 2 && (NOT_IN_GIVEN_NAME.test(prefix) || before === prefix[0] || prefix[0] === prefix[1])) continue;
+        // 谢谢曹总, 请请王总: the first character ends a doubled word, it does not start a name; 请问王院士 asks 王院士
+        if (size === 2 && (NOT_IN_GIVEN_NAME.test(prefix) || before === prefix[0] || prefix[0] === prefix[1] || ADDRESS_VERB.has(prefix[0]!))) continue;
+        // 轮值董事长, 执行院长: a title of its own, not a name and an honorific
+        if (lexicon.titleSet.has(prefix + honorific)) continue;
         if (ctx.overlapping(line.number, start, i + honorific.length).length > 0) break;
         ctx.addMention({
           type: 'Person', start, end: i + honorific.length, line: line.number, method: 'honorific', confidence: 0.5,

@@ -219,6 +219,8 @@ describe('honorific references', () => {
   it('reads 请问王院士 as 王院士, and takes no title for a name and an honorific (轮值董事长)', () => {
     const x = extract('请问王院士，您怎么看？以及华为公司副董事长、轮值董事长徐直军先生。\n');
     expect(x.mentions.filter((m) => m.reference).map((m) => m.form)).toEqual(['王院士']);
+    const called = extract('谢谢三位。下面有请何总继续分享。有请王总上台。总体来看，我们的总部很好。\n');
+    expect(called.mentions.filter((m) => m.reference).map((m) => m.form)).toEqual(['何总', '王总']);
   });
 });
 

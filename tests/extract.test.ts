@@ -234,6 +234,11 @@ describe('models and products', () => {
     expect(x.mentions.find((m) => m.id === owner?.from)?.lexiconName).toBe('中国中车');
   });
 
+  it('takes what is given a name in so many words for a name (叫做星河智能体平台, 叫做灵犀大模型), not a generic phrase', () => {
+    const x = extract('这套系统叫做星河智能体平台，已经服务了上百家企业。我们把它叫做灵犀大模型。我们叫做行业大模型。\n');
+    expect(x.mentions.filter((m) => m.type === 'Product' || m.type === 'Model').map((m) => `${m.type}:${m.form}`).sort()).toEqual(['Model:灵犀大模型', 'Product:星河智能体平台']);
+  });
+
   it('takes a known model of a family and the model word after it for that model (混元Turbo大模型 is 混元Turbo)', () => {
     const x = extract('腾讯发布混元Turbo大模型。\n');
     const models = x.mentions.filter((m) => m.type === 'Model');

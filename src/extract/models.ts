@@ -1,6 +1,7 @@
 import type { Line } from '../ingest/schema.js';
 import { foldedKey } from '../lexicon/pinyin.js';
 import type { DocumentContext } from './context.js';
+import { NAMING_VERB } from './products.js';
 import type { ExtractedMention } from './schema.js';
 import type { Token } from './segment.js';
 
@@ -77,9 +78,11 @@ export function extractModelPatterns(ctx: DocumentContext): void {
         const rest = tokens!.filter((t) => t.start >= start && t.end <= headStart);
         proper = rest.some((t) => (PROPER_TAGS.has(t.tag) && (t.tag !== 'x' || t.word.length >= 2)) || ctx.overlapping(line.number, t.start, t.end).some((x) => x.type === 'Model' || x.type === 'Product'));
       }
-      // a common word before the model word names a model when a version follows (极光大模型2.0)
+      // a common word before the model word names a model when a version follows (极光大模型2.0), or when
+      // the model is given that name in so many words (我们把它叫做灵犀大模型)
       const version = versionAfter(line, headEnd);
-      if (start >= headStart || !(proper || version) || headStart - start > 6) continue;
+      const named = NAMING_VERB.test(text.slice(Math.max(0, start - 4), start));
+      if (start >= headStart || !(proper || version || named) || headStart - start > 6) continue;
       const stem = text.slice(start, headStart);
       if (!isModelStem(ctx, stem)) continue;
       const name = text.slice(start, headEnd);

@@ -66,6 +66,12 @@ describe('stage introductions', () => {
     expect(forms(x, 'Organization')).not.toContain('科技部');
   });
 
+  it('reads an introduction whose parts speech recognition set apart with spaces or commas', () => {
+    const x = extract('有请 商汤科技 董事长 徐立 先生 上台致辞。\n接下来有请，华为云，首席技术官，张宇昕。\n');
+    expect(affiliations(x).sort()).toEqual(['张宇昕@华为云:首席技术官', '徐立@商汤科技:董事长']);
+    expect(forms(extract('一家叫做深言科技的创业公司也参加了本次大会。\n'), 'Organization')).toEqual(['深言科技']);
+  });
+
   it('ends a name with the committee a title starts with (…专家委员会委员): the committee is the body, 委员 the title', () => {
     const x = extract('下面有请复旦大学副校长、上海市人工智能战略咨询专家委员会委员姜育刚教授。\n');
     expect(affiliations(x).sort()).toEqual(['姜育刚@上海市人工智能战略咨询专家委员会:委员', '姜育刚@复旦大学:副校长']);

@@ -443,6 +443,11 @@ function parseItem(
         continue;
       }
     }
+    // a name alone after the organisation and titles said before it, each set apart (有请，华为云，首席技术官，张宇昕)
+    if (tokens.length === 1 && pending.some((a) => a.titles.length > 0) && isPlausibleName(tok.text, lexicon, { segmenter: ctx.segmenter })) {
+      addPerson(tok, false);
+      continue;
+    }
     // an item that is only an organisation: its people follow in the next item (冰装集团、叶文华副总经理)
     if (tokens.length === 1) {
       const slot = organizationSlot(ctx, line, tok.start, tok.end, { requireEvidence: true });

@@ -66,6 +66,16 @@ describe('stage introductions', () => {
     expect(forms(x, 'Organization')).not.toContain('科技部');
   });
 
+  it('reads news apposition and a guest who shares with us: name（organisation title）, name，organisation title，', () => {
+    const x = extract([
+      '王建国（深思科技首席执行官）表示，明年将推出新产品。',
+      '李晓明，北辰智能联合创始人兼CTO，在会上做了主题分享。',
+      '会上，星云数据董事长刘海涛与我们分享了他的观点。',
+      '',
+    ].join('\n'));
+    expect(affiliations(x).map((a) => a.split(':')[0]).sort()).toEqual(['刘海涛@星云数据', '李晓明@北辰智能', '王建国@深思科技']);
+  });
+
   it('reads an introduction whose parts speech recognition set apart with spaces or commas', () => {
     const x = extract('有请 商汤科技 董事长 徐立 先生 上台致辞。\n接下来有请，华为云，首席技术官，张宇昕。\n');
     expect(affiliations(x).sort()).toEqual(['张宇昕@华为云:首席技术官', '徐立@商汤科技:董事长']);

@@ -23,7 +23,7 @@ const ITEM_BREAK = /[、，,。；;！!？?：:\s“”"（）()《》]|以及|�
 /** Words after which an introduction starts (the item's text before them is dropped). */
 const START_CUES = ['让我们掌声欢迎', '掌声欢迎', '热烈欢迎', '隆重介绍', '有请', '欢迎', '感谢', '谢谢', '尊敬的', '邀请', '请到', '来自', '他们是', '分别是', '我是', '我叫', '下面请', '接下来请', '请出', '交给', '请'];
 /** Words that end an introduced name: what the guest is called on stage to do. */
-const END_CUES = /上台|致辞|带来|发表|分享|演讲|讲话|登台|共同|一起|为我们|为大家|作主旨|做主旨|进行|莅临|出席|留步|入座|表示|指出|认为|强调|介绍|透露|宣布|提出|称|在(主|分|本次|这次)?(会|大会|论坛|峰会|发布会|现场|会上|论坛上|大会上)/;
+const END_CUES = /(?:与|和|跟|同)(?:我们|大家|各位|在座)|上台|致辞|带来|发表|分享|演讲|讲话|登台|共同|一起|为我们|为大家|作主旨|做主旨|进行|莅临|出席|留步|入座|表示|指出|认为|强调|介绍|透露|宣布|提出|称|在(主|分|本次|这次)?(会|大会|论坛|峰会|发布会|现场|会上|论坛上|大会上)/;
 /** Cues of a self-introduction ("我是中电信AI公司何忠江"): the item may end with a name and no title. */
 const SELF_INTRODUCTION = /(我是|我叫|本人是)(来自)?$/;
 /** Honorifics that close an introduction; 教授, 博士 and 院士 are titles too, and close only at the end of an item. */
@@ -164,6 +164,9 @@ function isOrgLike(ctx: DocumentContext, text: string): boolean {
   return Boolean(ctx.lexicon.lookupOrganization(text)) || Boolean(ctx.lexicon.suffixIndex.longestEndingAt(text, text.length));
 }
 
+/** What sets an apposition apart from the name before it: a bracket or a comma. */
+const APPOSITION = /^\s*[（(，,]\s*$/;
+
 /** What a guest is called up to do, right after the name. */
 const AFTER_NAME_CUE = /^\s*(致辞|上台|发言|演讲|分享|带来|作报告|做报告)/;
 
@@ -280,11 +283,26 @@ export function extractIntroductions(ctx: DocumentContext): { introductions: Int
     let carried: Affiliation[] = [];
     const onLine = introductions.length;
     const cutShort: OrgSlot[] = [];
+    let named: { start: number; end: number } | undefined;
     for (const item of introductionItems(line.text)) {
       const found = parseItem(ctx, line, item, carried);
       introductions.push(...found.introductions);
-      carried = found.carried;
       cutShort.push(...(found.cutShort ?? []));
+      // a name, then its organisation and title set apart: 王建国（深思科技首席执行官）, 李晓明，北辰智能联合创始人，
+      const apposed = named && found.introductions.length === 0 && found.carried.some((a) => a.org && a.titles.length > 0) &&
+        APPOSITION.test(line.text.slice(named.end, item.start));
+      if (named && apposed) {
+        const titles = found.carried.flatMap((a) => a.titles);
+        const person = ctx.addMention({ type: 'Person', start: named.start, end: named.end, line: line.number, method: 'introduction', confidence: 0.8, titles }, line);
+        for (const a of found.carried) if (a.org) introductions.push({ person, org: materialize(ctx, a.org), titles: a.titles });
+        carried = [];
+        named = undefined;
+        continue;
+      }
+      carried = found.carried;
+      const alone = found.introductions.length === 0 && found.carried.length === 0 && isPlausibleName(item.text, ctx.lexicon, { segmenter: ctx.segmenter }) &&
+        ctx.overlapping(line.number, item.start, item.start + item.text.length).every((m) => m.type === 'Person');
+      named = alone ? { start: item.start, end: item.start + item.text.length } : undefined;
     }
     // in a list of guests, a guest's organisation stays one though the name was cut short
     if (introductions.length > onLine) for (const slot of cutShort) materialize(ctx, slot);

@@ -394,6 +394,11 @@ describe('titles', () => {
     const x = extract('有请星河数据中国区联系总裁梁燕。有请蓝海科技全球副总裁王强。\n');
     expect(affiliations(x)).toEqual(expect.arrayContaining(['梁燕@星河数据:中国区联系总裁', '王强@蓝海科技:全球副总裁']));
   });
+
+  it('reads a graded title (青年科学家, 资深副总裁) after organisation 的, not the grade as part of the organisation', () => {
+    const x = extract('欢迎王延峰教授和上海人工智能实验室的青年科学家陈恺。有请蓝海科技资深副总裁王强。\n');
+    expect(affiliations(x)).toEqual(expect.arrayContaining(['陈恺@上海人工智能实验室:青年科学家', '王强@蓝海科技:资深副总裁']));
+  });
 });
 
 describe('signing events', () => {

@@ -760,6 +760,9 @@ export function expandTitles(titles: LexiconFiles['titles']): string[] {
   for (const title of titles.items) {
     for (const { heard, meant } of titles.soundAlikes) if (title.includes(meant)) out.add(title.replaceAll(meant, heard));
   }
+  for (const title of [...out]) {
+    if (titles.grades.heads.some((head) => title.endsWith(head))) for (const grade of titles.grades.words) if (!title.startsWith(grade)) out.add(grade + title);
+  }
   const unscoped = [...out].filter((t) => !titles.scopes.some((scope) => t.startsWith(scope)));
   for (const title of unscoped) for (const scope of titles.scopes) out.add(scope + title);
   return [...out];

@@ -53,6 +53,8 @@ export const LexiconFilesSchema = z.object({
   products: entriesFile(ProductEntrySchema),
   people: entriesFile(PersonEntrySchema),
   titles: itemsFile.extend({
+    /** Words a title ending in one of `heads` may carry in front (青年 + 科学家, 资深 + 副总裁). */
+    grades: z.object({ words: z.array(z.string().min(1)), heads: z.array(z.string().min(1)) }).default({ words: [], heads: [] }),
     /** Regions a title may be scoped to (中国区 + 联席总裁); every title is also known with each in front. */
     scopes: z.array(z.string().min(1)).default([]),
     /** Words speech recognition hears in place of a title's word (联系 for 联席); titles are also known so heard. */

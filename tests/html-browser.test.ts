@@ -107,9 +107,11 @@ describe('graph page in Chromium (built from the seeds, opened from disk)', () =
     const onEdge = await p.evaluate((id) => {
       const { cy } = (globalThis as unknown as PageGlobals).forumkgView;
       const edge = cy.getElementById(id);
-      // the partner is moved clear of the drawing, so that the edge's far part crosses nothing
+      // the partner is moved clear of the drawing, and its other edges (which would then run beside this one)
+      // are hidden for the click, so that the edge's far part crosses nothing
       const bounds = cy.elements().boundingBox({});
       edge.source().position({ x: bounds.x2 + 400, y: bounds.y2 + 400 });
+      edge.source().connectedEdges().not(edge).style('display', 'none');
       cy.fit(edge, 200);
       const [a, b] = [edge.source().position(), edge.target().position()];
       const hit = (cy as unknown as { renderer(): { findNearestElement(x: number, y: number, interactive: boolean, touch: boolean): { id(): string } | null } }).renderer();
@@ -132,6 +134,7 @@ describe('graph page in Chromium (built from the seeds, opened from disk)', () =
     const position = await p.evaluate((id) => {
       const { cy } = (globalThis as unknown as PageGlobals).forumkgView;
       const n = cy.getElementById(id);
+      n.connectedEdges().style('display', 'element');
       cy.zoom(3);
       cy.center(n);
       // a point of the node where it is on top (a neighbour may overlap it), as for the edge

@@ -1,6 +1,6 @@
 import { originalSurface, verbatimSurface } from '../ingest/normalise.js';
 import type { Document, Line } from '../ingest/schema.js';
-import type { Lexicon } from '../lexicon/lexicon.js';
+import type { LexEntry, Lexicon } from '../lexicon/lexicon.js';
 import type { EvidenceRef, ExtractedMention } from './schema.js';
 import type { Segmenter } from './segment.js';
 
@@ -84,6 +84,11 @@ export class DocumentContext {
   /** Mentions of a line that overlap [start, end). */
   overlapping(lineNumber: number, start: number, end: number): ExtractedMention[] {
     return this.mentionsOnLine(lineNumber).filter((m) => m.start < end && start < m.end);
+  }
+
+  /** The known organisations a form sounds like (weak aliases included) that this transcript names somewhere. */
+  organizationsNamedLike(form: string): LexEntry[] {
+    return this.lexicon.homophones(form, 'Organization', { weak: true }).filter((entry) => this.mentions.some((m) => m.lexiconName === entry.name));
   }
 
   mentionsOnLine(lineNumber: number): ExtractedMention[] {

@@ -121,7 +121,7 @@ function extendToSubsidiary(ctx: DocumentContext, line: Line, org: ExtractedMent
   if (!org.lexiconName || !/^\p{Script=Han}{1,4}$/u.test(rest) || NOT_A_NAME.test(rest)) return;
   const { lexicon } = ctx;
   // 南网公司 is 南网 itself; 南网研究院 is a unit, which the unit rules name
-  if (lexicon.isGenericOrganization(rest) || lexicon.orgWords.has(rest) || lexicon.titleSet.has(rest)) return;
+  if (lexicon.isGenericOrganization(rest) || lexicon.titleSet.has(rest)) return;
   const suffix = lexicon.suffixIndex.longestEndingAt(rest, rest.length);
   if (!suffix || suffix.value.kind !== 'company') return;
   ctx.removeMention(org);
@@ -135,7 +135,5 @@ function extendToSubsidiary(ctx: DocumentContext, line: Line, org: ExtractedMent
  */
 function namedAfterGarbledSyllable(ctx: DocumentContext, text: string): LexEntry | undefined {
   const chars = [...text];
-  if (chars.length !== 3) return undefined;
-  const named = new Set(ctx.mentions.map((m) => m.lexiconName));
-  return ctx.lexicon.homophones(chars.slice(1).join(''), 'Organization', { weak: true }).find((entry) => named.has(entry.name));
+  return chars.length === 3 ? ctx.organizationsNamedLike(chars.slice(1).join(''))[0] : undefined;
 }

@@ -253,10 +253,17 @@ function englishIntroductions(ctx: DocumentContext, line: Line): Introduction[] 
     for (;;) {
       // "founder of X", or "vice president of solutions architecture at X"
       const rest = line.text.slice(at);
-      const title = [ENGLISH_TITLE_OF.exec(rest), ENGLISH_TITLE_AT.exec(rest)].find((t) => t && isTitle(t[1]!, t[2]!) && orgAt(at + t[0].length));
-      if (!title) break;
-      const org = orgAt(at + title[0].length)!;
-      affiliations.push({ title: `${title[1]}${title[2]}${title[3] ?? ''}`, org });
+      let affiliation: { title: string; org: ExtractedMention } | undefined;
+      for (const title of [ENGLISH_TITLE_OF.exec(rest), ENGLISH_TITLE_AT.exec(rest)]) {
+        const org = title && isTitle(title[1]!, title[2]!) ? orgAt(at + title[0].length) : undefined;
+        if (org) {
+          affiliation = { title: `${title![1]}${title![2]}${title![3] ?? ''}`, org };
+          break;
+        }
+      }
+      if (!affiliation) break;
+      affiliations.push(affiliation);
+      const { org } = affiliation;
       at = org.end + (/^\s*,?\s*(?:and\s+)?(?:the\s+)?/.exec(line.text.slice(org.end))?.[0].length ?? 0);
     }
     if (affiliations.length === 0) continue;
@@ -268,7 +275,8 @@ function englishIntroductions(ctx: DocumentContext, line: Line): Introduction[] 
     const after = ENGLISH_TITLE_NAME.exec(line.text.slice(org.end));
     if (!after || !isTitle(after[1]!, after[2]!)) continue;
     const start = org.end + after[0].length - after[3]!.length;
-    if (lexicon.lookup(after[3]!) && lexicon.lookup(after[3]!)!.type !== 'Person') continue;
+    const listed = lexicon.lookup(after[3]!);
+    if (listed && listed.type !== 'Person') continue;
     const title = `${after[1]}${after[2]}`;
     const person = personAt(start, start + after[3]!.length, [title]);
     if (person) found.push({ person, org, titles: [title] });
@@ -306,8 +314,10 @@ export function extractIntroductions(ctx: DocumentContext): { introductions: Int
     }
     // in a list of guests, a guest's organisation stays one though the name was cut short
     if (introductions.length > onLine) for (const slot of cutShort) materialize(ctx, slot);
-    if (STAGE_CUE.test(line.text) && /[A-Za-z]{3}/.test(line.text)) introductions.push(...latinGuests(ctx, line));
-    if (/[A-Za-z]{3}/.test(line.text)) introductions.push(...englishIntroductions(ctx, line));
+    if (/[A-Za-z]{3}/.test(line.text)) {
+      if (STAGE_CUE.test(line.text)) introductions.push(...latinGuests(ctx, line));
+      introductions.push(...englishIntroductions(ctx, line));
+    }
   }
   for (const intro of introductions) {
     const line = ctx.line(intro.person.line);

@@ -1,7 +1,7 @@
 import type { Line } from '../ingest/schema.js';
 import { foldedKey } from '../lexicon/pinyin.js';
 import type { DocumentContext } from './context.js';
-import { NAMING_VERB } from './products.js';
+import { givenNameAt } from './products.js';
 import type { ExtractedMention } from './schema.js';
 import type { Token } from './segment.js';
 
@@ -81,7 +81,7 @@ export function extractModelPatterns(ctx: DocumentContext): void {
       // a common word before the model word names a model when a version follows (极光大模型2.0), or when
       // the model is given that name in so many words (我们把它叫做灵犀大模型)
       const version = versionAfter(line, headEnd);
-      const named = NAMING_VERB.test(text.slice(Math.max(0, start - 4), start));
+      const named = givenNameAt(text, start);
       if (start >= headStart || !(proper || version || named) || headStart - start > 6) continue;
       const stem = text.slice(start, headStart);
       if (!isModelStem(ctx, stem)) continue;
@@ -102,10 +102,8 @@ export function extractModelPatterns(ctx: DocumentContext): void {
  */
 function companyNamed(ctx: DocumentContext, stem: string): string | undefined {
   if (!/^\p{Script=Han}{2,4}$/u.test(stem)) return undefined;
-  const named = new Set(ctx.mentions.map((m) => m.lexiconName));
   const key = foldedKey(stem);
-  for (const entry of ctx.lexicon.homophones(stem, 'Organization', { weak: true })) {
-    if (!named.has(entry.name)) continue;
+  for (const entry of ctx.organizationsNamedLike(stem)) {
     const form = [entry.name, ...entry.aliases, ...entry.weakAliases].find((f) => foldedKey(f) === key);
     if (form && form !== stem) return form;
   }

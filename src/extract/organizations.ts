@@ -2,7 +2,7 @@ import type { Line } from '../ingest/schema.js';
 import type { OrgKind, SuffixEntry } from '../lexicon/schema.js';
 import { LEGAL_ENDINGS } from '../lexicon/lexicon.js';
 import type { DocumentContext } from './context.js';
-import { NAMING_VERB } from './products.js';
+import { givenNameAt } from './products.js';
 import { isPlausibleName } from './names.js';
 import type { ExtractedMention } from './schema.js';
 import type { Token } from './segment.js';
@@ -401,7 +401,7 @@ function nameBefore(ctx: DocumentContext, line: Line, tokens: Token[], suffixSta
   if (suffixStart > start && wordBefore && lexicon.orgWords.has(line.text.slice(suffixStart - 1, suffixEnd))) return undefined;
   if (/(\p{Script=Han}{2})\1/u.test(core)) return undefined;
   // a name given in so many words (一家叫做深言科技的公司) is proper, whatever its words
-  if (NAMING_VERB.test(line.text.slice(Math.max(0, start - 4), start))) proper = noun = true;
+  if (givenNameAt(line.text, start)) proper = noun = true;
   if (!noun || [...core].length < 2) return undefined;
   if (ctx.segmenter.isOrdinaryWord(name)) return undefined; // 一流大学, 重点实验室
   // one ordinary noun and a suffix (语料联盟, 模型协会, 电气工程学院) names a kind of body, not a body

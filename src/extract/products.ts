@@ -3,7 +3,12 @@ import type { Token } from './segment.js';
 
 const PRODUCT_HEAD = /(MaaS平台|平台|一体机|云电脑|智能体|助手|操作系统|APP|App|app)/g;
 /** Words that give a name: what follows them is one (叫做X平台, 命名为X大模型). */
-export const NAMING_VERB = /(叫做|叫作|名为|命名为|取名为|称为|叫)$/;
+const NAMING_VERB = /(叫做|叫作|名为|命名为|取名为|称为|叫)$/;
+
+/** Whether the words right before `start` give what follows a name (这套系统叫做|星河智能体平台). */
+export function givenNameAt(text: string, start: number): boolean {
+  return NAMING_VERB.test(text.slice(Math.max(0, start - 4), start));
+}
 const CLAUSE_BREAK = /[、，,。；;！!？?：:\s“”"（）()《》「」【】…]/;
 const INNER_TAGS = new Set(['nz', 'nr', 'nrt', 'nrfg', 'ns', 'nt', 'x', 'eng', 'j', 'n']);
 
@@ -57,7 +62,7 @@ export function extractProductPatterns(ctx: DocumentContext): void {
         if (/[A-Z]{2,}|[A-Z][a-z]+[A-Z]/.test(t.word) || mentions.some((x) => x.type === 'Model' || x.type === 'Product')) branded = true;
       }
       // a name given in so many words: 这套系统叫做星河智能体平台
-      if (NAMING_VERB.test(text.slice(Math.max(0, start - 4), start))) branded = true;
+      if (givenNameAt(text, start)) branded = true;
       if (!branded || start === headStart) continue;
       // 星河智能体 + 平台: the platform is the product, named in full
       const shorter = ctx.mentionsOnLine(line.number).find((x) => x.type === 'Product' && x.method === 'product-pattern' && x.start >= start && x.end === headStart);

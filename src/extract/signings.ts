@@ -146,7 +146,7 @@ export function extractSignings(ctx: DocumentContext, introductions: Introductio
 /** What tells a stage ceremony from a reported agreement: the host's words around the signing. */
 const STAGE_WORDS = /仪式|有请|上台|嘉宾|签约台|环节|掌声|见证/;
 /** The signing verb of a reported agreement, and the words that may stand between the parties and it. */
-const REPORTED_VERB = /(?:正式|共同|在此|现场|今天|日前|近日)?(?:签署|签订|签下|签约)(?:了)?/g;
+const REPORTED_VERB = /(?:正式|共同|在此|现场|今天|日前|近日)?(?:签署|签订|签下|签约)(?:了)?/;
 /** Words that join the parties of one agreement ("A与B", "A携手B"). */
 const PARTY_JOIN = /^(?:与|和|同|跟|及|、|携手|联合|以及)$/;
 
@@ -164,7 +164,7 @@ function reportedSignings(ctx: DocumentContext, line: Line, introductions: Intro
     from = i + 1;
     const text = line.text.slice(sentence.start, sentence.end);
     if (!SIGNING_WORD.test(text) || STAGE_WORDS.test(text)) continue;
-    const verb = [...text.matchAll(REPORTED_VERB)][0];
+    const verb = REPORTED_VERB.exec(text);
     if (!verb) continue;
     const verbStart = sentence.start + verb.index;
     const orgs = ctx.mentionsOnLine(line.number)

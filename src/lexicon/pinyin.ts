@@ -55,13 +55,14 @@ function splitSyllable(s: string): [string, string] {
 /** Pairs of initials that ASR confuses beyond the folded ones (aspiration: d/t, b/p, g/k, j/q). */
 const NEAR_INITIALS = new Set(['d|t', 't|d', 'b|p', 'p|b', 'g|k', 'k|g', 'j|q', 'q|j', 'j|z', 'z|j', 'q|c', 'c|q', 'x|s', 's|x', 'l|r', 'r|l', 'y|', '|y', 'w|', '|w']);
 
-/**
- * Cost of reading syllable a as b: 0 when they fold to the same key, 0.5 when only the initial differs
- * in a usual way or the final differs with the same initial, 1 otherwise.
- */
 /** What two characters cost that sound the same only by a reading other than the usual one of either. */
 const RARE_READING_COST = 0.3;
 
+/**
+ * Cost of reading syllable a as b: 0 when their usual readings fold to the same key, RARE_READING_COST when
+ * only another reading does, 0.5 when only the initial differs in a usual way, 0.6 when only the final
+ * differs, 0.7 when the finals agree under other initials, 1 otherwise.
+ */
 export function syllableCost(aReadings: string[], bReadings: string[]): number {
   let best = 1;
   for (const a of aReadings) {

@@ -122,16 +122,13 @@ export function resolve(extractions: Extraction[], lexicon: Lexicon, options: Re
   const namedInSameTranscript = (g: Group, name: string) => g.mentions.some((m) => mainActorsByDoc.get(m.source)?.has(name));
 
   // 1. rule-found names that the lexicon knows: by alias, without the legal suffix, or by sound
-  // organisations first, so that a person's organisation found under a misheard name counts as named
-  const peopleLast = [...groups.values()].sort((a, b) => Number(a.type === 'Person') - Number(b.type === 'Person'));
-  let misheardOrganizationsNamed = false;
-  for (const g of peopleLast) {
-    if (g.lexiconName || g.impliedName) continue;
+  const matchLexicon = (g: Group): void => {
+    if (g.lexiconName || g.impliedName) return;
     const form = g.mentions[0]!.form;
     const exact = lexicon.lookup(form);
     if (exact && (exact.type === g.type || g.type === 'Organization' || exact.type === 'Organization')) {
       union(g, lexiconGroup(exact.type, exact.name), 'lexicon-alias');
-      continue;
+      return;
     }
     const core = form.replace(LEGAL_SUFFIX, '');
     if (core !== form && core.length >= 2) {
@@ -141,22 +138,15 @@ export function resolve(extractions: Extraction[], lexicon: Lexicon, options: Re
       const known = lexicon.lookup(core, g.type) ?? (place && core.length - place.length >= 2 ? lexicon.lookup(core.slice(place.length), g.type) : undefined);
       if (known) {
         union(g, lexiconGroup(known.type, known.name), 'legal-suffix');
-        continue;
+        return;
       }
     }
     // a well-known person's name written with homophones (徐丽 → 徐立) where their organisation is named too
     if (g.type === 'Person') {
-      if (!misheardOrganizationsNamed) {
-        for (const o of groups.values()) {
-          const known = o.type === 'Organization' ? root(o).lexiconName : undefined;
-          if (known) for (const m of o.mentions) orgNamesByDoc.get(m.source)?.add(known);
-        }
-        misheardOrganizationsNamed = true;
-      }
       const famous = lexicon.homophone(form, 'Person');
       if (famous?.owner && g.mentions.some((m) => orgNamesByDoc.get(m.source)?.has(famous.owner!))) {
         union(g, lexiconGroup('Person', famous.name), 'pinyin-homophone', `${displayPinyin(form)} = ${displayPinyin(famous.name)}, of ${famous.owner}`);
-        continue;
+        return;
       }
     }
     // the name without its ending, written with homophones (库帕斯科技 → 库帕思)
@@ -164,22 +154,22 @@ export function resolve(extractions: Extraction[], lexicon: Lexicon, options: Re
     const stemHomophone = g.type === 'Organization' && stem !== form && [...stem].length >= 2 ? lexicon.homophone(stem, 'Organization') : undefined;
     if (stemHomophone) {
       union(g, lexiconGroup('Organization', stemHomophone.name), 'pinyin-homophone', `${displayPinyin(stem)} = ${displayPinyin(stemHomophone.name)}`);
-      continue;
+      return;
     }
     const mixed = lexicon.closestMixed(form);
     if (mixed && (mixed.entry.type === g.type || g.type !== 'Person')) {
       union(g, lexiconGroup(mixed.entry.type, mixed.entry.name), 'lexicon-alias', `${form} ≈ ${mixed.form} (spelling, distance ${mixed.distance})`);
-      continue;
+      return;
     }
     const latin = lexicon.closestLatin(form);
     if (latin && (latin.entry.type === g.type || g.type === 'Product' || g.type === 'Model')) {
       union(g, lexiconGroup(latin.entry.type, latin.entry.name), 'lexicon-alias', `${form} ≈ ${latin.form} (spelling, distance ${latin.distance})`);
-      continue;
+      return;
     }
     const reordered = g.type === 'Organization' ? lexicon.anagram(form) : undefined;
     if (reordered) {
       union(g, lexiconGroup('Organization', reordered.name), 'lexicon-alias', `${form}: the characters of ${reordered.name} in another order`);
-      continue;
+      return;
     }
     if (g.type === 'Organization' || g.type === 'Model' || g.type === 'Product') {
       const close = lexicon.closest(form, g.type, REVIEW_SLACK);
@@ -188,11 +178,19 @@ export function resolve(extractions: Extraction[], lexicon: Lexicon, options: Re
         form.slice(-2) === close.form.slice(-2) && namedInSameTranscript(g, close.entry.name);
       if (close?.withinBudget || anchored) {
         union(g, lexiconGroup(close.entry.type, close.entry.name), 'pinyin-homophone', `${displayPinyin(form)} ≈ ${displayPinyin(close.form)} (cost ${close.cost.toFixed(1)})`);
-        continue;
+        return;
       }
       if (close) review.push({ type: g.type, a: form, b: close.entry.name, score: close.cost, why: `sounds close to the lexicon's ${close.form}: ${displayPinyin(form)} / ${displayPinyin(close.form)}` });
     }
+  };
+  // organisations first, so that a person's organisation found under a misheard name counts as named
+  const extracted = [...groups.values()];
+  for (const g of extracted) if (g.type !== 'Person') matchLexicon(g);
+  for (const o of groups.values()) {
+    const known = o.type === 'Organization' ? root(o).lexiconName : undefined;
+    if (known) for (const m of o.mentions) orgNamesByDoc.get(m.source)?.add(known);
   }
+  for (const g of extracted) if (g.type === 'Person') matchLexicon(g);
 
   // 2. rule-found names among themselves
   const open = [...groups.values()].filter((g) => !g.parent && !g.lexiconName);

@@ -17,11 +17,18 @@ function extract(text: string, file = 'sample.txt'): Extraction {
   return extractDocument(doc, extractor);
 }
 
+/** A text of these lines, each ended by a line break. */
+function extractLines(...lines: string[]): Extraction {
+  return extract(lines.map((l) => `${l}\n`).join(''));
+}
+
 function seedExtraction(file: string): Extraction {
   return extract(readFileSync(path.join(SEEDS, file), 'utf8'), file);
 }
 
 const forms = (x: Extraction, type: string) => x.mentions.filter((m) => m.type === type).map((m) => m.form);
+const partners = (x: Extraction) => x.relations.flatMap((r) => r.type === 'PARTNERS_WITH'
+  ? [[x.mentions.find((m) => m.id === r.from)!.form, x.mentions.find((m) => m.id === r.to)!.form].sort().join('+')] : []);
 const affiliations = (x: Extraction) => x.relations.flatMap((r) => r.type === 'AFFILIATED_WITH'
   ? [`${x.mentions.find((m) => m.id === r.from)!.form}@${x.mentions.find((m) => m.id === r.to)!.form}:${r.title ?? ''}`] : []);
 
@@ -67,12 +74,11 @@ describe('stage introductions', () => {
   });
 
   it('reads news apposition and a guest who shares with us: name（organisation title）, name，organisation title，', () => {
-    const x = extract([
+    const x = extractLines(
       '王建国（深思科技首席执行官）表示，明年将推出新产品。',
       '李晓明，北辰智能联合创始人兼CTO，在会上做了主题分享。',
       '会上，星云数据董事长刘海涛与我们分享了他的观点。',
-      '',
-    ].join('\n'));
+    );
     expect(affiliations(x).map((a) => a.split(':')[0]).sort()).toEqual(['刘海涛@星云数据', '李晓明@北辰智能', '王建国@深思科技']);
   });
 
@@ -116,13 +122,12 @@ describe('stage introductions', () => {
 
 describe('foreign guests', () => {
   it('reads English introductions: name, title of organisation (several), and organisation title name', () => {
-    const x = extract([
+    const x = extractLines(
       'Please welcome Dr. Andrew Ng, founder of DeepLearning.AI and managing general partner of AI Fund.',
       'OpenAI CEO Sam Altman said the next model is coming. NVIDIA founder and CEO Jensen Huang agreed.',
       'We invited Marc Hamilton, vice president of solutions architecture at NVIDIA.',
       'Thank you, Professor Zhang, for the wonderful talk.',
-      '',
-    ].join('\n'));
+    );
     expect(affiliations(x).sort()).toEqual([
       'Andrew Ng@AI Fund:managing general partner', 'Andrew Ng@DeepLearning.AI:founder', 'Jensen Huang@NVIDIA:founder and CEO',
       'Marc Hamilton@NVIDIA:vice president of solutions architecture', 'Sam Altman@OpenAI:CEO',
@@ -336,9 +341,6 @@ describe('bare versions', () => {
 });
 
 describe('partnerships of a whole panel', () => {
-  const partners = (x: Extraction) => x.relations.flatMap((r) => r.type === 'PARTNERS_WITH'
-    ? [[x.mentions.find((m) => m.id === r.from)!.form, x.mentions.find((m) => m.id === r.to)!.form].sort().join('+')] : []);
-
   it('links the organisation of every panelist with the partner the moderator names for them all', () => {
     const x = seedExtraction('002_006024088c0cb5f1.txt');
     // 这几位重磅嘉宾呢…都跟我们的人工智能生态发展有着非常密切的关系。并且跟商汤有着很好的合作
@@ -356,22 +358,18 @@ describe('partnerships of a whole panel', () => {
 });
 
 describe('whose "我们" it is', () => {
-  const partners = (x: Extraction) => x.relations.flatMap((r) => r.type === 'PARTNERS_WITH'
-    ? [[x.mentions.find((m) => m.id === r.from)!.form, x.mentions.find((m) => m.id === r.to)!.form].sort().join('+')] : []);
-
   it('ends a speaker\'s turn when the next guest takes the stage, even one whose employer is not named', () => {
     const x = extract('下面有请华为副总裁张三上台分享。\n我们和腾讯开展合作。\n接下来把时间交给李四教授。\n我们跟快手合作。\n');
     expect(partners(x)).toEqual(['华为+腾讯']);
   });
 
   it('follows speaker labels (芮勇：…): each "我们" is the labelled speaker\'s organisation, the host\'s nobody\'s', () => {
-    const x = extract([
+    const x = extractLines(
       '主持人：欢迎各位。我们请到了联想集团首席技术官芮勇博士，以及微软亚洲研究院院长周礼栋。',
       '芮勇：谢谢。我们和英特尔有很深的合作。',
       '周礼栋：我们和清华大学建立了联合实验室。',
       '主持人：我们和百度也有合作。',
-      '',
-    ].join('\n'));
+    );
     expect(partners(x).sort()).toEqual(['微软亚洲研究院+清华大学', '联想集团+英特尔']);
   });
 
@@ -421,13 +419,12 @@ describe('signing events', () => {
 
 describe('news-style text', () => {
   it('reads speakers, their employers, models and agreements from a news report', () => {
-    const x = extract([
+    const x = extractLines(
       '# 2025世界人工智能大会：多家企业签署合作协议',
       '阿里云与中国石化签署战略合作协议，双方将在通义千问大模型等领域深化合作。',
       '百度创始人、董事长兼首席执行官李彦宏在主论坛发表演讲，介绍了文心大模型4.5的最新进展。',
       '华为轮值董事长徐直军介绍了盘古大模型5.5。会上，上海人工智能实验室与商汤科技联合发布书生·浦语大模型新版本。',
-      '',
-    ].join('\n'));
+    );
     expect(affiliations(x)).toEqual(expect.arrayContaining(['李彦宏@百度:创始人、董事长兼首席执行官', '徐直军@华为:轮值董事长']));
     const models = x.mentions.filter((m) => m.type === 'Model').map((m) => m.lexiconName ?? m.impliedName ?? m.form);
     expect(models).toEqual(expect.arrayContaining(['通义千问', '书生·浦语']));
@@ -437,13 +434,12 @@ describe('news-style text', () => {
   });
 
   it('reads each agreement a report tells in one sentence as an event of its own, with its parties and subject', () => {
-    const x = extract([
+    const x = extractLines(
       '阿里云与中国一汽签署战略合作协议，双方将在智能座舱领域展开合作。阿里云智能集团首席技术官周靖人出席签约仪式。',
       '百度创始人李彦宏表示，文心大模型的用户规模已突破3亿。',
       '商汤科技董事长兼CEO徐立宣布推出日日新5.5，并与上海临港集团签署合作备忘录。',
       '会上，上海市经济和信息化委员会与商汤科技、阿里云签署了人工智能产业发展合作协议。',
-      '',
-    ].join('\n'));
+    );
     const events = x.signings.map((s) => `${s.name} | ${s.subject} | ${s.parties.map((id) => x.mentions.find((m) => m.id === id)!.lexiconName ?? '?').join('+')}`);
     expect(events).toEqual([
       '阿里云与中国一汽战略合作协议 | 战略合作协议 | 阿里云+中国一汽',

@@ -10,6 +10,13 @@ import { buildSeeds, forumkg, SEEDS } from './helpers.js';
 const TELECOM = path.join(SEEDS, '000_fd0956bc4824aa51.txt');
 const node = (graph: Graph, label: string, name: string) => graph.nodes.find((n) => n.label === label && n.name === name);
 
+/** The graph of one transcript made of these lines, built from a file of its own. */
+async function buildText(...lines: string[]): Promise<Graph> {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'forumkg-text-')), 'transcript.txt');
+  writeFileSync(file, lines.map((l) => `${l}\n`).join(''));
+  return (await buildFromPaths([file])).graph;
+}
+
 let seeds: BuildResult;
 beforeAll(async () => {
   seeds = await buildSeeds();
@@ -80,15 +87,11 @@ describe('resolution of ASR variants', () => {
   });
 
   it('reads a registered name, a misheard employer and the field before a title, in a text it has never seen', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'forumkg-unseen-'));
-    const file = path.join(dir, 'report.txt');
-    writeFileSync(file, [
+    const graph = await buildText(
       '接下来有请好威云人工智能领域首席科学家田奇博士。',
       '感谢商当科技的徐丽先生。',
       '杭州宇树科技有限公司创始人王兴兴介绍了人形机器人的进展。',
-      '',
-    ].join('\n'));
-    const { graph } = await buildFromPaths([file]);
+    );
     const named = (label: string, name: string) => node(graph, label, name)!;
     expect(named('Organization', '华为云').aliases).toContain('好威云');
     expect(named('Organization', '宇树科技').aliases).toContain('杭州宇树科技有限公司');
@@ -98,10 +101,7 @@ describe('resolution of ASR variants', () => {
   });
 
   it('reads guests called up with a misheard organisation and no title (迅飞的刘庆峰, 寒五纪的陈天石, 智普AI的CEO张鹏)', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'forumkg-unseen-'));
-    const file = path.join(dir, 'panel.txt');
-    writeFileSync(file, ['接下来有请迅飞的刘庆峰董事长。', '有请智普AI的CEO张鹏。', '有请寒五纪的陈天石。', '感谢月之暗面的杨植林。', ''].join('\n'));
-    const { graph } = await buildFromPaths([file]);
+    const graph = await buildText('接下来有请迅飞的刘庆峰董事长。', '有请智普AI的CEO张鹏。', '有请寒五纪的陈天石。', '感谢月之暗面的杨植林。');
     const name = (id: string) => graph.nodes.find((n) => n.id === id)!.name;
     const employers = graph.relationships.filter((r) => r.type === 'AFFILIATED_WITH').map((r) => `${name(r.start)}@${name(r.end)}`).sort();
     expect(employers).toEqual(['刘庆峰@科大讯飞', '张鹏@智谱AI', '杨植麟@月之暗面', '陈天石@寒武纪']);

@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import type { Extraction } from './extract/index.js';
 import { buildGraph } from './graph/build.js';
-import { GraphSchema, type Graph } from './graph/schema.js';
+import { assertValidGraph, type Graph } from './graph/schema.js';
 import { discoverInputs } from './ingest/read.js';
 import type { Rejection } from './ingest/schema.js';
 import type { Lexicon } from './lexicon/lexicon.js';
@@ -83,7 +83,7 @@ export async function buildFromPaths(inputs: string[], options: BuildOptions = {
     : undefined;
   let workerModels: ModelInfo[] = [];
   let workerNerMs = 0;
-  let lexicon: Lexicon;
+  let lexicon: Lexicon | undefined;
   let outcomes: Outcome[];
   const strings = new Map<string, string>();
   if (jobs <= 1) {
@@ -132,6 +132,7 @@ export async function buildFromPaths(inputs: string[], options: BuildOptions = {
     }
     outcomes = await extracting;
     lexicon = mainLexicon!;
+    mainLexicon = undefined;
   }
   lap('extract');
   strings.clear();
@@ -154,13 +155,17 @@ export async function buildFromPaths(inputs: string[], options: BuildOptions = {
     extractions.push(extraction);
     documents.push(summary);
   }
+  // the pool's settled promise refers to this array until its workers have exited: it must not keep every extraction alive
+  outcomes.length = 0;
   const resolveOptions: ResolveOptions = { pinned: pinnedNames(options.previousGraph) };
-  const extraMerges = models ? await models.merges(extractions, lexicon, resolveOptions) : [];
-  const resolution = resolve(extractions, lexicon, { ...resolveOptions, extraMerges });
+  const extraMerges = models ? await models.merges(extractions, lexicon!, resolveOptions) : [];
+  const resolution = resolve(extractions, lexicon!, { ...resolveOptions, extraMerges });
+  // nothing after resolution needs the lexicon: a large build's graph is made without it in memory
+  lexicon = undefined;
   const overrides = options.overrides ? applyOverrides(resolution, options.overrides, formLookup(extractions)) : undefined;
   lap('resolve');
   const graph = buildGraph(extractions, resolution);
-  GraphSchema.parse(graph);
+  assertValidGraph(graph);
   lap('graph');
   if (workerNerMs) timings['model ner'] = Math.round(workerNerMs);
   for (const [role, ms] of Object.entries(models?.timings ?? {})) timings[`model ${role}`] = ms;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -58,5 +59,18 @@ describe('outputs written in pieces', () => {
     expect(readFileSync(path.join(out, 'load.cypher'), 'utf8')).toBe(loadScript(graph));
     const manifest = JSON.parse(readFileSync(path.join(out, '.forumkg-manifest.json'), 'utf8')) as { files: Record<string, string> };
     expect(Object.keys(manifest.files).sort()).toEqual([...files.keys()].sort());
+  });
+
+  it('writes pieces byte for byte: a surrogate pair split between two pieces, a piece larger than the write buffer, a lone surrogate at the end', async () => {
+    const emoji = '🦜'; // one character, two UTF-16 units
+    const large = '商汤'.repeat(1_500_000); // 3,000,000 units: 9 MB of UTF-8, more than one buffer
+    const pieces = ['a', emoji[0]!, emoji[1]! + 'b', large, emoji, 'end' + emoji[0]!];
+    const out = mkdtempSync(path.join(tmpdir(), 'forumkg-pieces-'));
+    await writeOutputs(out, new Map([['pieces.txt', () => pieces]]));
+    const written = readFileSync(path.join(out, 'pieces.txt'));
+    expect(written.equals(Buffer.from(pieces.join('')))).toBe(true);
+    expect(written.toString('utf8').startsWith(`a${emoji}b商汤`)).toBe(true);
+    const manifest = JSON.parse(readFileSync(path.join(out, '.forumkg-manifest.json'), 'utf8')) as { files: Record<string, string> };
+    expect(manifest.files['pieces.txt']).toBe(createHash('sha256').update(written).digest('hex'));
   });
 });

@@ -2,7 +2,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { GraphSchema } from '../src/graph/schema.js';
+import { assertValidGraph, GraphSchema } from '../src/graph/schema.js';
+import { ZodError } from 'zod';
 import { LexiconError } from '../src/lexicon/load.js';
 import type { BuildResult } from '../src/pipeline.js';
 import { buildFromPaths } from '../src/pipeline.js';
@@ -22,9 +23,32 @@ function lineOf(file: string, line: number): string {
 describe('graph of the five seed transcripts', () => {
   it('validates against the graph.json contract, with one Forum per transcript', () => {
     expect(() => GraphSchema.parse(result.graph)).not.toThrow();
+    expect(() => assertValidGraph(result.graph)).not.toThrow();
     expect(result.graph.sources).toHaveLength(5);
     expect(result.graph.nodes.filter((n) => n.label === 'Forum')).toHaveLength(5);
     expect(result.rejections).toEqual([]);
+  });
+
+  it('checks a graph item by item as GraphSchema does, naming where it is wrong', () => {
+    const broken = structuredClone(result.graph);
+    const person = broken.nodes.findIndex((n) => n.label === 'Person');
+    (broken.nodes[person]!.properties as { titles: unknown }).titles = 'CEO';
+    broken.relationships[3]!.end = 'org:不存在的公司';
+    const paths = (graph: unknown) => {
+      try {
+        assertValidGraph(graph as typeof result.graph);
+      } catch (error) {
+        expect(error).toBeInstanceOf(ZodError);
+        return (error as ZodError).issues.map((i) => i.path.join('.'));
+      }
+      return [];
+    };
+    expect(paths(broken)).toEqual([`nodes.${person}.properties.titles`]);
+    expect(GraphSchema.safeParse(broken).error?.issues.map((i) => i.path.join('.'))).toEqual([`nodes.${person}.properties.titles`]);
+    // once every item is well formed, the links between them are checked
+    (broken.nodes[person]!.properties as { titles: unknown }).titles = ['CEO'];
+    expect(paths(broken)).toEqual(['relationships.3.end']);
+    expect(GraphSchema.safeParse(broken).error?.issues.map((i) => i.path.join('.'))).toEqual(['relationships.3.end']);
   });
 
   it('reads forum titles and dates from the title lines', () => {

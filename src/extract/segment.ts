@@ -1,6 +1,7 @@
 import { Jieba, type TaggedWord } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
 import type { Lexicon } from '../lexicon/lexicon.js';
+import { Memo } from '../util/memo.js';
 
 /** Tags of proper nouns (names of people, places, organisations) and of words the dictionary does not know. */
 const PROPER = new Set(['nr', 'nrt', 'nrfg', 'ns', 'nt', 'nz', 'x', 'j', 'eng']);
@@ -29,17 +30,14 @@ export class Segmenter {
     this.jieba.loadDict(Buffer.from(words.join('\n') + '\n'));
   }
 
-  private readonly wordTags = new Map<string, boolean>();
+  private readonly wordTags = new Memo<boolean>();
 
   /** True when the dictionary has this text as one word that is not a personal name (平台, 空间, 高度). */
   isOrdinaryWord(text: string): boolean {
-    let known = this.wordTags.get(text);
-    if (known === undefined) {
+    return this.wordTags.get(text, () => {
       const tags = this.jieba.tag(text, false) as TaggedWord[];
-      known = tags.length === 1 && tags[0]!.word === text && !PROPER.has(tags[0]!.tag);
-      this.wordTags.set(text, known);
-    }
-    return known;
+      return tags.length === 1 && tags[0]!.word === text && !PROPER.has(tags[0]!.tag);
+    });
   }
 
   /** Word boundaries from the dictionary alone (no guessing of unknown words): offsets where a word starts or ends. */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { EvidenceRef, Extraction, ExtractedMention } from '../extract/schema.js';
-import { globalMentionId, type Entity, type Resolution } from '../resolve/schema.js';
+import { globalMentionId, splitGlobalMentionId, type Entity, type Resolution } from '../resolve/schema.js';
 import type { Evidence, Graph, GraphNode, GraphRelationship, Mention, RelationshipType, Source } from './schema.js';
 
 /** At most this many pieces of evidence are kept on one relationship (the first ones, in reading order). */
@@ -15,6 +15,16 @@ function shortHash(text: string): string {
   return createHash('sha256').update(text).digest('hex').slice(0, 10);
 }
 
+/** The mention a global id (`file#m12`) names; without a key made for each of a large build's mentions. */
+function mentionFinder(extractions: Extraction[]): (gid: string) => ExtractedMention | undefined {
+  const bySource = new Map<string, Map<string, ExtractedMention>>();
+  for (const x of extractions) bySource.set(x.source, new Map(x.mentions.map((m) => [m.id, m])));
+  return (gid) => {
+    const { source, mentionId } = splitGlobalMentionId(gid);
+    return bySource.get(source)?.get(mentionId);
+  };
+}
+
 const PARTNER_BASIS_RANK = { signing: 3, 'joint-launch': 2, stated: 1 } as const;
 
 /**
@@ -26,8 +36,7 @@ export function buildGraph(extractions: Extraction[], resolution: Resolution): G
   const rels = new Map<string, GraphRelationship>();
   const sources: Source[] = [];
   const entityById = new Map(resolution.entities.map((e) => [e.id, e]));
-  const mentionById = new Map<string, ExtractedMention>();
-  for (const x of extractions) for (const m of x.mentions) mentionById.set(globalMentionId(x.source, m.id), m);
+  const mentionById = mentionFinder(extractions);
 
   const addRel = (type: RelationshipType, start: string, end: string, evidence: EvidenceRef[], properties: GraphRelationship['properties'] = {}) => {
     if (start === end) return undefined;
@@ -66,7 +75,7 @@ export function buildGraph(extractions: Extraction[], resolution: Resolution): G
     const mentions: Mention[] = [];
     const seen = new Set<string>();
     for (const gid of entity.mentions) {
-      const m = mentionById.get(gid);
+      const m = mentionById(gid);
       if (!m) continue;
       const key = `${m.source}|${m.line}|${m.text}`;
       if (seen.has(key)) continue;

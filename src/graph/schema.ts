@@ -106,26 +106,52 @@ export const SourceSchema = z.object({
 });
 export type Source = z.infer<typeof SourceSchema>;
 
-export const GraphSchema = z.object({
+const GraphShapeSchema = z.object({
   version: z.literal(1),
   sources: z.array(SourceSchema),
   nodes: z.array(NodeSchema),
   relationships: z.array(RelationshipSchema),
-}).superRefine((graph, ctx) => {
+});
+export const GraphSchema = GraphShapeSchema.superRefine((graph, ctx) => {
+  for (const { path, message } of integrityIssues(graph)) ctx.addIssue({ code: 'custom', input: graph, path, message });
+});
+export type Graph = z.infer<typeof GraphSchema>;
+
+/** What the schema of each item cannot see: ids unique, and every relationship between nodes of the labels its type allows. */
+function integrityIssues(graph: { nodes: Array<{ id: string; label: NodeLabel }>; relationships: Array<{ id: string; type: RelationshipType; start: string; end: string }> }): Array<{ path: Array<string | number>; message: string }> {
+  const issues: Array<{ path: Array<string | number>; message: string }> = [];
   const labels = new Map<string, NodeLabel>();
   graph.nodes.forEach((node, i) => {
-    if (labels.has(node.id)) ctx.addIssue({ code: 'custom', path: ['nodes', i, 'id'], message: `duplicate node id ${node.id}` });
+    if (labels.has(node.id)) issues.push({ path: ['nodes', i, 'id'], message: `duplicate node id ${node.id}` });
     labels.set(node.id, node.label);
   });
   const relIds = new Set<string>();
   graph.relationships.forEach((rel, i) => {
-    if (relIds.has(rel.id)) ctx.addIssue({ code: 'custom', path: ['relationships', i, 'id'], message: `duplicate relationship id ${rel.id}` });
+    if (relIds.has(rel.id)) issues.push({ path: ['relationships', i, 'id'], message: `duplicate relationship id ${rel.id}` });
     relIds.add(rel.id);
     const ends = RELATIONSHIP_ENDS[rel.type];
     const start = labels.get(rel.start);
     const end = labels.get(rel.end);
-    if (!start || !ends.start.includes(start)) ctx.addIssue({ code: 'custom', path: ['relationships', i, 'start'], message: `${rel.type} cannot start at ${rel.start} (${start ?? 'missing node'})` });
-    if (!end || !ends.end.includes(end)) ctx.addIssue({ code: 'custom', path: ['relationships', i, 'end'], message: `${rel.type} cannot end at ${rel.end} (${end ?? 'missing node'})` });
+    if (!start || !ends.start.includes(start)) issues.push({ path: ['relationships', i, 'start'], message: `${rel.type} cannot start at ${rel.start} (${start ?? 'missing node'})` });
+    if (!end || !ends.end.includes(end)) issues.push({ path: ['relationships', i, 'end'], message: `${rel.type} cannot end at ${rel.end} (${end ?? 'missing node'})` });
   });
-});
-export type Graph = z.infer<typeof GraphSchema>;
+  return issues;
+}
+
+/**
+ * The checks of GraphSchema.parse on a graph held in memory, item by item: parse copies what it checks,
+ * and a copy of one node at a time is garbage at once, where a copy of a large graph doubles its memory.
+ */
+export function assertValidGraph(graph: Graph): void {
+  const issues: z.ZodIssue[] = [];
+  const check = (schema: z.ZodTypeAny, value: unknown, at: Array<string | number>) => {
+    const parsed = schema.safeParse(value);
+    if (!parsed.success) issues.push(...parsed.error.issues.map((issue) => ({ ...issue, path: [...at, ...issue.path] })));
+  };
+  check(GraphShapeSchema.omit({ nodes: true, relationships: true }), graph, []);
+  graph.nodes.forEach((node, i) => check(NodeSchema, node, ['nodes', i]));
+  graph.relationships.forEach((rel, i) => check(RelationshipSchema, rel, ['relationships', i]));
+  if (issues.length === 0) issues.push(...integrityIssues(graph).map(({ path, message }): z.ZodIssue => ({ code: 'custom', input: undefined, path, message })));
+  if (issues.length) throw new z.ZodError(issues);
+}
+

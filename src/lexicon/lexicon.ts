@@ -1,5 +1,6 @@
 import type { EntityType } from '../extract/schema.js';
 import { escapeRegExp, hasHan, normalizeName } from '../util/text.js';
+import { Memo } from '../util/memo.js';
 import { charReadings, foldedKey, fuzzyBudget, isHan, syllableCost } from './pinyin.js';
 import type { LexiconFiles, OrgKind, SuffixEntry } from './schema.js';
 import { PRODUCT_CATEGORIES } from './schema.js';
@@ -139,7 +140,7 @@ export class Lexicon {
   /** Sound cost of reading one character as another (syllableCost of their readings), by the pair. */
   private readonly charCosts = new Map<string, number>();
   private readonly fuzzyForms: Array<{ form: string; entry: LexEntry }> = [];
-  private readonly orgLookups = new Map<string, LexEntry | undefined>();
+  private readonly orgLookups = new Memo<LexEntry | undefined>();
   /** Organisation keys (strong ones; any: strong, weak, and strong without a legal ending) and the last code units of the legal endings, for mayNameOrganization. */
   private orgKeys?: { strong: Set<string>; any: Set<string>; endingLasts: Set<number> };
   private familyKeys?: Map<string, LexEntry>;
@@ -149,9 +150,9 @@ export class Lexicon {
   /** Whether a homophone can start with this UTF-16 code unit: 0 not known yet, 1 yes, 2 no. */
   private readonly pinyinStartUnits = new Int8Array(0x10000);
   /** closest() results by `${type}|${slack}`, then by form (no key string to build for each call). */
-  private readonly closestCache = new Map<string, Map<string, ReturnType<Lexicon['closestUncached']>>>();
+  private readonly closestCache = new Map<string, Memo<ReturnType<Lexicon['closestUncached']>>>();
   private homophoneKeys?: Map<string, LexEntry[]>;
-  private readonly homophoneLookups = new Map<string, LexEntry[]>();
+  private readonly homophoneLookups = new Memo<LexEntry[]>();
   /** Syllable count, first and last syllable of every listed form's sound: a cheap test before the whole reading. */
   private readonly homophoneEnds = new Set<string>();
   /** Sounds of weak aliases (智源), which name an entity only where the context already says what it is. */
@@ -433,10 +434,7 @@ export class Lexicon {
   /** Every entry a Han form sounds like, by its name and aliases, and with `weak` by its weak aliases after them. */
   homophones(form: string, type?: EntityType, { weak = false }: { weak?: boolean } = {}): LexEntry[] {
     if (!SOUNDED_FORM.test(form)) return [];
-    const cacheKey = `${type ?? '*'}|${weak}|${form}`;
-    let found = this.homophoneLookups.get(cacheKey);
-    if (!found) this.homophoneLookups.set(cacheKey, (found = this.homophonesUncached(form, type, weak)));
-    return found;
+    return this.homophoneLookups.get(`${type ?? '*'}|${weak}|${form}`, () => this.homophonesUncached(form, type, weak));
   }
 
   private homophonesUncached(form: string, type: EntityType | undefined, weak: boolean): LexEntry[] {
@@ -522,10 +520,7 @@ export class Lexicon {
    */
   lookupOrganization(form: string): LexEntry | undefined {
     if (!this.mayNameOrganization(form)) return undefined;
-    if (this.orgLookups.has(form)) return this.orgLookups.get(form);
-    const found = this.lookupOrganizationUncached(form);
-    this.orgLookups.set(form, found);
-    return found;
+    return this.orgLookups.get(form, () => this.lookupOrganizationUncached(form));
   }
 
   /**
@@ -665,9 +660,8 @@ export class Lexicon {
     if (!MAY_BE_FUZZY.test(form)) return undefined; // closestUncached needs three Han characters or more
     const kind = `${type}|${slack}`;
     let cache = this.closestCache.get(kind);
-    if (!cache) this.closestCache.set(kind, (cache = new Map()));
-    if (!cache.has(form)) cache.set(form, this.closestUncached(form, type, slack));
-    return cache.get(form);
+    if (!cache) this.closestCache.set(kind, (cache = new Memo()));
+    return cache.get(form, () => this.closestUncached(form, type, slack));
   }
 
   private closestUncached(form: string, type: EntityType, slack: number): { entry: LexEntry; form: string; cost: number; withinBudget: boolean } | undefined {

@@ -62,4 +62,10 @@ export function globalMentionId(source: string, mentionId: string): string {
   return `${source}#${mentionId}`;
 }
 
+/** The file and the mention id a global mention id is made of (a file name may itself hold a #). */
+export function splitGlobalMentionId(gid: string): { source: string; mentionId: string } {
+  const at = gid.lastIndexOf('#');
+  return { source: gid.slice(0, at), mentionId: gid.slice(at + 1) };
+}
+
 export const ID_PREFIX = { Organization: 'org', Person: 'person', Model: 'model', Product: 'product' } as const;

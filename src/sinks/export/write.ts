@@ -97,10 +97,20 @@ export function contentText(content: Content): string {
   return typeof made === 'string' ? made : [...made].join('');
 }
 
-/** Pieces are gathered into writes of about this many characters. */
-const WRITE_CHUNK = 1 << 20;
+/** Pieces are encoded into one buffer of this many bytes, written out each time it is full. */
+const WRITE_BUFFER_BYTES = 4 << 20;
+/** UTF-8 takes at most this many bytes per UTF-16 code unit. */
+const MAX_UTF8_PER_UNIT = 3;
 
-/** Writes a content into a new file and returns the SHA-256 of the bytes written. */
+async function writeAll(handle: fs.FileHandle, bytes: Uint8Array): Promise<void> {
+  for (let at = 0; at < bytes.length;) at += (await handle.write(bytes, at, bytes.length - at)).bytesWritten;
+}
+
+/**
+ * Writes a content into a new file and returns the SHA-256 of the bytes written. Pieces are encoded
+ * into one reused buffer, not joined into large strings: a large output would otherwise leave a trail of
+ * megabyte strings that only a full collection frees (they are too large for the young generation).
+ */
 async function writeContent(file: string, content: Content): Promise<string> {
   const made = typeof content === 'function' ? content() : content;
   if (typeof made === 'string') {
@@ -111,19 +121,38 @@ async function writeContent(file: string, content: Content): Promise<string> {
   const hash = createHash('sha256');
   const handle = await fs.open(file, 'w');
   try {
-    let pending: string[] = [];
-    let size = 0;
+    const buffer = Buffer.allocUnsafe(WRITE_BUFFER_BYTES);
+    let used = 0;
     const flush = async () => {
-      const bytes = Buffer.from(pending.join(''));
-      pending = [];
-      size = 0;
+      const bytes = buffer.subarray(0, used);
       hash.update(bytes);
-      await handle.write(bytes);
+      await writeAll(handle, bytes);
+      used = 0;
     };
-    for (const piece of made) {
-      pending.push(piece);
-      size += piece.length;
-      if (size >= WRITE_CHUNK) await flush();
+    // a piece that ends inside a surrogate pair: its last unit goes with the next piece, so the pair is encoded whole
+    let carried = '';
+    for (const next of made) {
+      let piece = carried + next;
+      carried = '';
+      const last = piece.charCodeAt(piece.length - 1);
+      if (last >= 0xd800 && last <= 0xdbff) {
+        carried = piece.slice(-1);
+        piece = piece.slice(0, -1);
+      }
+      const mostBytes = piece.length * MAX_UTF8_PER_UNIT;
+      if (used + mostBytes > buffer.length) await flush();
+      if (mostBytes > buffer.length) {
+        const bytes = Buffer.from(piece);
+        hash.update(bytes);
+        await writeAll(handle, bytes);
+      } else {
+        used += buffer.write(piece, used);
+      }
+    }
+    if (carried) {
+      // a lone high surrogate at the very end: written as UTF-8 writes one (the replacement character)
+      if (used + MAX_UTF8_PER_UNIT > buffer.length) await flush();
+      used += buffer.write(carried, used);
     }
     await flush();
   } finally {

@@ -29,6 +29,8 @@ export interface BuildOptions {
   previousGraph?: Graph;
   /** Transcripts extracted at once, each on its own worker thread (default: one per core, at most 4). */
   jobs?: number;
+  /** Called once the inputs are found, before any is read: how many transcripts, and their bytes. */
+  onInputs?: (inputs: { files: number; bytes: number }) => void;
   /** Called after each transcript is read and extracted (in the order they finish). */
   onProgress?: (done: number, total: number, file: string) => void;
   /**
@@ -75,7 +77,9 @@ export async function buildFromPaths(inputs: string[], options: BuildOptions = {
   // Each worker loads its own lexicon and segmenter (about a second): worth it only for a corpus that
   // takes longer than that to extract on one thread, which comes sooner with a NER model beside the rules.
   const parallelFrom = withNer ? PARALLEL_WITH_NER_FROM_BYTES : PARALLEL_FROM_BYTES;
-  const jobs = Math.min(options.jobs ?? (await totalBytes(files) < parallelFrom ? 1 : defaultJobs()), files.length);
+  const bytes = await totalBytes(files);
+  options.onInputs?.({ files: files.length, bytes });
+  const jobs = Math.min(options.jobs ?? (bytes < parallelFrom ? 1 : defaultJobs()), files.length);
   // On workers, each runs the NER model beside its extractor; this thread keeps only the embeddings.
   const nerOnWorkers = withNer && jobs > 1;
   const models = options.models

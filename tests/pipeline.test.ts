@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -97,7 +97,10 @@ describe('graph of the five seed transcripts', () => {
   });
 
   it('derives ids from label and name only, so a rebuild and a build of more transcripts keep them', async () => {
-    const one = await buildFromPaths([path.join(SEEDS, '000_fd0956bc4824aa51.txt')]);
+    const inputs: Array<{ files: number; bytes: number }> = [];
+    const one = await buildFromPaths([path.join(SEEDS, '000_fd0956bc4824aa51.txt')], { onInputs: (found) => inputs.push(found) });
+    // the command line sizes its heap policy by what it is told here, before any transcript is read
+    expect(inputs).toEqual([{ files: 1, bytes: statSync(path.join(SEEDS, '000_fd0956bc4824aa51.txt')).size }]);
     const allIds = new Set(result.graph.nodes.map((n) => n.id));
     const lexiconBacked = one.resolution.entities.filter((e) => e.fromLexicon).map((e) => e.id);
     expect(lexiconBacked.length).toBeGreaterThan(20);

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import cliProgress from 'cli-progress';
 import { existsSync, readFileSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
 import { GraphSchema, type Graph } from '../../graph/schema.js';
 import { buildFromPaths } from '../../pipeline.js';
 import { readOverrides, type Overrides } from '../../resolve/overrides.js';
@@ -97,6 +98,15 @@ function modelOptions(options: BuildCommandOptions): ModelOptions {
   };
 }
 
+/**
+ * V8 lets its heap grow to about twice what is live before it collects again: a large build then holds
+ * hundreds of MB of garbage (100 MB of transcripts: peak RSS 775 MB; growing by 10%: 463–476 MB, for about
+ * 5% more CPU; `npm run bench`). For a small build the default is faster (the seeds: 3.6 s, against 4.0 s).
+ * A GC heuristic, read at each collection, so it can be set once the inputs are known.
+ */
+const COMPACT_HEAP_FROM_BYTES = 32 * 1024 * 1024;
+const COMPACT_HEAP_GROWING_PERCENT = 10;
+
 export async function runBuild(inputs: string[], options: BuildCommandOptions): Promise<number> {
   const started = performance.now();
   const showBar = options.progress !== false && !options.quiet && process.stderr.isTTY;
@@ -115,6 +125,9 @@ export async function runBuild(inputs: string[], options: BuildCommandOptions): 
     ...(options.fresh ? {} : { previousGraph: await previousGraph(options.out) }),
     maxFileBytes: options.maxFileMb * 1024 * 1024,
     jobs: options.jobs,
+    onInputs: ({ bytes }) => {
+      if (bytes >= COMPACT_HEAP_FROM_BYTES) setFlagsFromString(`--heap-growing-percent=${COMPACT_HEAP_GROWING_PERCENT}`);
+    },
     onProgress: (done, total, file) => {
       if (!bar) return;
       if (!barStarted) {

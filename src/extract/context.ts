@@ -1,11 +1,11 @@
 import { originalSurface, verbatimSurface } from '../ingest/normalise.js';
 import type { Document, Line } from '../ingest/schema.js';
 import type { LexEntry, Lexicon } from '../lexicon/lexicon.js';
+import { sentenceBounds } from '../util/text.js';
 import type { EvidenceRef, ExtractedMention } from './schema.js';
 import type { Segmenter } from './segment.js';
 
 const QUOTE_MAX = 160;
-const SENTENCE_END = /[。！？!?；;]/;
 
 /** Everything the extraction steps of one document share: its lines, the lexicon, the segmenter and the mentions so far. */
 export class DocumentContext {
@@ -35,11 +35,8 @@ export class DocumentContext {
   /** The sentence around [start, end) of a line, cut to a readable length. */
   quote(line: Line, start: number, end = start): string {
     const text = line.text;
-    let from = start;
-    while (from > 0 && !SENTENCE_END.test(text[from - 1]!)) from--;
-    let to = end;
-    while (to < text.length && !SENTENCE_END.test(text[to]!)) to++;
-    if (to < text.length) to++;
+    let [from, to] = sentenceBounds(text, start, end);
+    if (to < text.length) to++; // with its break
     if (to - from > QUOTE_MAX) {
       from = Math.max(from, start - 60);
       to = Math.min(to, Math.max(end + 60, from + QUOTE_MAX));

@@ -1,7 +1,11 @@
+import { sentenceBounds } from '../util/text.js';
 import type { DocumentContext } from './context.js';
 import type { Token } from './segment.js';
 
 const PRODUCT_HEAD = /(MaaS平台|平台|一体机|云电脑|智能体|助手|操作系统|APP|App|app)/g;
+const CLAUSE_BREAK = /[、，,。；;！!？?：:\s“”"（）()《》「」【】…]/;
+const INNER_TAGS = new Set(['nz', 'nr', 'nrt', 'nrfg', 'ns', 'nt', 'x', 'eng', 'j', 'n']);
+
 /** Words that give a name: what follows them is one (叫做X平台, 命名为X大模型). */
 const NAMING_VERB = /(叫做|叫作|名为|命名为|取名为|称为|叫)$/;
 
@@ -9,8 +13,6 @@ const NAMING_VERB = /(叫做|叫作|名为|命名为|取名为|称为|叫)$/;
 export function givenNameAt(text: string, start: number): boolean {
   return NAMING_VERB.test(text.slice(Math.max(0, start - 4), start));
 }
-const CLAUSE_BREAK = /[、，,。；;！!？?：:\s“”"（）()《》「」【】…]/;
-const INNER_TAGS = new Set(['nz', 'nr', 'nrt', 'nrfg', 'ns', 'nt', 'x', 'eng', 'j', 'n']);
 
 /**
  * Named products written as "<brand or Latin name> + 平台/一体机/云电脑/App" (星辰MaaS平台, 天翼AI云电脑):
@@ -74,7 +76,6 @@ export function extractProductPatterns(ctx: DocumentContext): void {
 
 const LATIN_TOKEN = /(?<![A-Za-z0-9])([A-Za-z][A-Za-z0-9]{1,15})(?![A-Za-z0-9])/g;
 const PRODUCT_CUE = /产品|平台|系统|发布|推出|上线|车型|芯片|应用|工具|助手|服务|版本|功能|一体机|解决方案|App|APP|小程序/;
-const SENTENCE_END = /[。！？!?；;]/;
 const HAN_OR_PUNCT = /[\p{Script=Han}，。、；：！？“”（）《》]/u;
 
 /**
@@ -100,11 +101,7 @@ export function extractLatinProducts(ctx: DocumentContext): void {
       const before = text[start - 1] === ' ' ? text[start - 2] : text[start - 1];
       const after = text[end] === ' ' ? text[end + 1] : text[end];
       if ((before !== undefined && !HAN_OR_PUNCT.test(before)) || (after !== undefined && !HAN_OR_PUNCT.test(after))) continue;
-      let from = start;
-      while (from > 0 && !SENTENCE_END.test(text[from - 1]!)) from--;
-      let to = end;
-      while (to < text.length && !SENTENCE_END.test(text[to]!)) to++;
-      const sentence = text.slice(from, to);
+      const sentence = text.slice(...sentenceBounds(text, start, end));
       if (!PRODUCT_CUE.test(sentence) || /^(大模型|模型)/.test(text.slice(end, end + 3))) continue;
       ctx.addMention({ type: 'Product', start, end, line: line.number, method: 'product-pattern', confidence: 0.5, category: 'other' }, line);
     }

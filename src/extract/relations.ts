@@ -1,18 +1,10 @@
+import { sentenceBounds } from '../util/text.js';
 import type { DocumentContext } from './context.js';
 import type { Introduction } from './introductions.js';
 import type { ExtractedMention, RelationCandidate } from './schema.js';
 
-const SENTENCE_END = /[。！？!?；;]/;
 const JOINT_LAUNCH = /联合发布|共同发布|联合推出|共同推出|联合打造|共同打造/;
 const HOSTED_BY = /由(.{2,30}?)(主办|举办|承办|发起)/;
-
-function sentenceBounds(text: string, at: number): [number, number] {
-  let from = at;
-  while (from > 0 && !SENTENCE_END.test(text[from - 1]!)) from--;
-  let to = at;
-  while (to < text.length && !SENTENCE_END.test(text[to]!)) to++;
-  return [from, to];
-}
 
 /** The organisation that runs the forum: named in the title, or "由X主办" in the text. */
 export function findOrganizer(ctx: DocumentContext): { mention: ExtractedMention; quoteLine: number } | undefined {
@@ -186,13 +178,6 @@ export class SpeakerTimeline {
     // a guest called up without an employer (把时间交给彭宇欣教授) may have been introduced with one before
     const employer = new Map<string, ExtractedMention>();
     for (const intro of introductions) if (intro.org && !employer.has(intro.person.form)) employer.set(intro.person.form, intro.org);
-    for (const intro of introductions) {
-      const text = ctx.line(intro.person.line).text;
-      if (!/有请|欢迎|交给|我是|我叫|致辞|演讲|分享|发言|报告/.test(text)) continue;
-      const last = this.turns[this.turns.length - 1];
-      if (last && last.line === intro.person.line) continue; // the first person called up on a line speaks first
-      this.turns.push({ line: intro.person.line, org: intro.org ?? employer.get(intro.person.form) });
-    }
     // a transcript with speaker labels ("孟樸：谢谢主持人。") says who speaks outright; a label overrides a call-up on its line
     const labelled = new Map<number, ExtractedMention | undefined>();
     for (const line of ctx.contentLines()) {
@@ -204,10 +189,15 @@ export class SpeakerTimeline {
       if (person || employer.has(name)) labelled.set(line.number, employer.get(name));
       else if (HOST_LABEL.test(name)) labelled.set(line.number, undefined);
     }
+    for (const intro of introductions) {
+      const text = ctx.line(intro.person.line).text;
+      if (labelled.has(intro.person.line) || !/有请|欢迎|交给|我是|我叫|致辞|演讲|分享|发言|报告/.test(text)) continue;
+      const last = this.turns[this.turns.length - 1];
+      if (last && last.line === intro.person.line) continue; // the first person called up on a line speaks first
+      this.turns.push({ line: intro.person.line, org: intro.org ?? employer.get(intro.person.form) });
+    }
     if (labelled.size > 0) {
-      const kept = this.turns.filter((t) => !labelled.has(t.line));
-      this.turns.length = 0;
-      this.turns.push(...kept, ...[...labelled].map(([line, org]) => ({ line, org })));
+      this.turns.push(...[...labelled].map(([line, org]) => ({ line, org })));
       this.turns.sort((a, b) => a.line - b.line);
     }
   }

@@ -1,5 +1,5 @@
 import type { Line } from '../ingest/schema.js';
-import { CLAUSE_BREAK, SENTENCE_BREAK } from '../util/text.js';
+import { CLAUSE_BREAK, sentenceSpans } from '../util/text.js';
 import type { DocumentContext } from './context.js';
 import type { Introduction } from './introductions.js';
 import type { SpeakerTimeline } from './relations.js';
@@ -157,11 +157,8 @@ const PARTY_JOIN = /^(?:与|和|同|跟|及|、|携手|联合|以及)$/;
  */
 function reportedSignings(ctx: DocumentContext, line: Line, introductions: Introduction[], speakers: SpeakerTimeline): Array<Omit<SigningCandidate, 'id'>> {
   const found: Array<Omit<SigningCandidate, 'id'>> = [];
-  let from = 0;
-  for (let i = 0; i <= line.text.length; i++) {
-    if (i < line.text.length && !SENTENCE_BREAK.test(line.text[i]!)) continue;
-    const sentence = { start: from, end: i };
-    from = i + 1;
+  for (const [start, end] of sentenceSpans(line.text)) {
+    const sentence = { start, end };
     const text = line.text.slice(sentence.start, sentence.end);
     if (!SIGNING_WORD.test(text) || STAGE_WORDS.test(text)) continue;
     const verb = REPORTED_VERB.exec(text);

@@ -1,4 +1,5 @@
 import type { Document } from '../ingest/schema.js';
+import { SENTENCE_BREAK } from '../util/text.js';
 
 /** A stretch of one line's matching text that a model reads as one sequence. */
 export interface Piece {
@@ -8,7 +9,6 @@ export interface Piece {
   text: string;
 }
 
-const SENTENCE_END = /[。！？!?；;]/;
 const SOFT_BREAK = /[，,、：:\s]/;
 const HAN = /\p{Script=Han}/u;
 
@@ -27,7 +27,7 @@ export function documentPieces(doc: Document, maxLength = 160): Piece[] {
     for (let i = 0; i <= text.length; i++) {
       const atEnd = i === text.length;
       const full = i - from >= maxLength;
-      if (!atEnd && !full && !SENTENCE_END.test(text[i]!)) continue;
+      if (!atEnd && !full && !SENTENCE_BREAK.test(text[i]!)) continue;
       let to = atEnd ? i : full ? i : i + 1;
       if (!atEnd && full) {
         to = lastSoftBreak(text, from, to);

@@ -22,6 +22,25 @@ export function isLatinName(text: string): boolean {
 export const CLAUSE_BREAK = /[。！？!?；;，,、：:\s（）()《》「」『』“”"【】\[\]…—]/;
 export const SENTENCE_BREAK = /[。！？!?；;]/;
 
+/** The sentence around text[start, end): from just after the break before it to the break after it (left out). */
+export function sentenceBounds(text: string, start: number, end = start): [number, number] {
+  let from = start;
+  while (from > 0 && !SENTENCE_BREAK.test(text[from - 1]!)) from--;
+  let to = end;
+  while (to < text.length && !SENTENCE_BREAK.test(text[to]!)) to++;
+  return [from, to];
+}
+
+/** Every sentence of a text, as [start, end) offsets; the breaks between them belong to none. */
+export function* sentenceSpans(text: string): Generator<[number, number]> {
+  let from = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i < text.length && !SENTENCE_BREAK.test(text[i]!)) continue;
+    yield [from, i];
+    from = i + 1;
+  }
+}
+
 export function countBy<T>(items: Iterable<T>, key: (item: T) => string): Map<string, number> {
   const counts = new Map<string, number>();
   for (const item of items) {

@@ -399,6 +399,82 @@ describe('titles', () => {
   });
 });
 
+describe('transcripts with speaker labels', () => {
+  const roles = (x: Extraction) => Object.fromEntries(x.relations.flatMap((r) => r.type === 'SPOKE_AT'
+    ? [[x.mentions.find((m) => m.id === r.from)!.form, r.role]] : []));
+
+  it('takes neither a title nor a role from the label (主持人：…有请…董事长陈建国), and no host from thanks to the host', () => {
+    const x = extractLines(
+      '主持人：感谢王总的精彩分享。下面有请深圳云帆智能科技有限公司董事长陈建国先生上台。',
+      '陈建国：谢谢主持人。大家好，我是云帆智能的陈建国。',
+      '主持人：接下来进入签约环节。有请余杭区人民政府副区长张明，和阿里云副总裁刘伟上台签约。',
+    );
+    expect(affiliations(x)).toContain('陈建国@深圳云帆智能科技有限公司:董事长');
+    expect(affiliations(x).filter((a) => a.includes('主持人'))).toEqual([]);
+    expect(roles(x)).toEqual({ 陈建国: 'guest', 张明: 'signatory', 刘伟: 'signatory' });
+  });
+
+  it('gives "我们的" product to the labelled speaker\'s organisation', () => {
+    const x = extractLines(
+      '主持人：有请深圳云帆智能科技有限公司董事长陈建国。',
+      '陈建国：我们的机器人产品叫做云帆一号。',
+    );
+    const product = x.mentions.find((m) => m.type === 'Product' && m.form === '云帆一号')!;
+    expect(product.category).toBe('device');
+    const owner = x.relations.find((r) => r.type === 'OFFERS' && r.to === product.id)!;
+    expect(x.mentions.find((m) => m.id === owner.from)!.form).toBe('深圳云帆智能科技有限公司');
+  });
+});
+
+describe('roles on stage', () => {
+  const roleOf = (x: Extraction, name: string) => x.relations.flatMap((r) => r.type === 'SPOKE_AT' && x.mentions.find((m) => m.id === r.from)!.form === name ? [r.role] : [])[0];
+
+  it('reads a talk as a talk though the guest thanks the host right after (谢谢主持人), and 主持研发 as research', () => {
+    const x = seedExtraction('001_36b022c5dd94acb0.txt');
+    expect(roleOf(x, '张宪涛')).toBe('speaker');
+    expect(roleOf(seedExtraction('003_87ebb27bd3d100dc.txt'), '彭宇欣')).toBe('speaker');
+  });
+
+  it('ends a name before what the guest is called up to do (魏凯发布《…》)', () => {
+    const x = extract('下面有请中国信息通信研究院人工智能研究所所长魏凯发布《智能体产业发展白皮书》。\n');
+    expect(affiliations(x)).toContain('魏凯@中国信息通信研究院人工智能研究所:所长');
+  });
+});
+
+describe('two guests joined by 与', () => {
+  it('ends the first name at 与 and gives each guest their own organisation and title, and the pair cooperates', () => {
+    const x = extract('随后，上海市经济和信息化委员会副主任张英与商汤科技董事长徐立共同为“具身智能创新中心”揭牌。\n');
+    expect(affiliations(x).sort()).toEqual(['张英@上海市经济和信息化委员会:副主任', '徐立@商汤科技:董事长']);
+    expect(partners(x)).toEqual(['上海市经济和信息化委员会+商汤科技']);
+  });
+
+  it('reads a launch told in a report as the two who launched, not as a ceremony of everyone introduced near it', () => {
+    const x = extractLines(
+      '华为云CEO张平安说，华为云与中国石油共同发布了昆仑大模型。',
+      'Next, please welcome Jensen Huang, founder and CEO of NVIDIA.',
+    );
+    expect(partners(x)).toEqual(['中国石油+华为云']);
+  });
+});
+
+describe('products and models given a name', () => {
+  it('reads 叫做/命名为 + name after what is named, typed by it, and not an ordinary word or a question', () => {
+    const x = extractLines('这款大模型命名为玄武。', '我们的芯片叫做灵犀X1。', '这个平台叫做什么呢？', '这个产品叫做平台。');
+    expect(x.mentions.filter((m) => m.type === 'Model').map((m) => m.form)).toEqual(['玄武']);
+    expect(x.mentions.filter((m) => m.type === 'Product').map((m) => `${m.form}:${m.category}`)).toEqual(['灵犀X1:chip']);
+  });
+});
+
+describe('partnerships of work done together', () => {
+  it('reads "和X一起做…" and "跟X一起训练了…" as cooperation with the speaker\'s organisation', () => {
+    const x = extractLines(
+      '主持人：有请智谱AI CEO张鹏。',
+      '张鹏：我们和国家电网一起做电力大模型，也跟上海人工智能实验室一起训练了新的模型。',
+    );
+    expect(partners(x).sort()).toEqual(['上海人工智能实验室+智谱AI', '国家电网+智谱AI']);
+  });
+});
+
 describe('signing events', () => {
   it('reads the ceremony: name, subject, parties (witnesses excluded) and signatories', () => {
     const x = seedExtraction('002_006024088c0cb5f1.txt');

@@ -6,7 +6,7 @@ import { extractIntroductions } from './introductions.js';
 import { addModelMentions, type NerSpan } from './ner.js';
 import { attachVersions, extractBareVersions, extractFamilyHomophones, extractLatinModels, extractModelPatterns, extractVersionedModels } from './models.js';
 import { addParentMentions, extractAcademies, extractFoundedBodies, extractSuffixOrganizations } from './organizations.js';
-import { extractLatinProducts, extractProductPatterns } from './products.js';
+import { extractLatinProducts, extractNamedProducts, extractProductPatterns } from './products.js';
 import { extractReferences } from './references.js';
 import { extractCeremonyPartnerships, extractOwnership, extractPanelPartnerships, extractStatedPartnerships, findOrganizer, SpeakerTimeline } from './relations.js';
 import type { Extraction, RelationCandidate } from './schema.js';
@@ -53,6 +53,7 @@ export function extractDocument(doc: Document, extractor: Extractor, findings: M
   extractLatinModels(ctx);
   attachVersions(ctx, ctx.mentions);
   extractProductPatterns(ctx);
+  extractNamedProducts(ctx);
   extractLatinProducts(ctx);
   extractReferences(ctx);
   if (findings.nerSpans?.length) addModelMentions(ctx, findings.nerSpans);
@@ -62,7 +63,7 @@ export function extractDocument(doc: Document, extractor: Extractor, findings: M
   const { signings, relations: signingRelations } = extractSignings(ctx, introductions, organizer?.mention, speakers);
   const relations: RelationCandidate[] = [
     ...introductionRelations,
-    ...extractOwnership(ctx, organizer?.mention),
+    ...extractOwnership(ctx, organizer?.mention, speakers),
     ...extractStatedPartnerships(ctx, organizer?.mention, speakers),
     ...extractCeremonyPartnerships(ctx, introductions, organizer?.mention),
     ...extractPanelPartnerships(ctx, introductions),

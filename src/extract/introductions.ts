@@ -3,6 +3,8 @@ import type { DocumentContext } from './context.js';
 import { isPlausibleName, latinPersonName, soundsLikeSomeoneNamed, splitOrgAndName } from './names.js';
 import { materialize, organizationSlot, type OrgSlot } from './organizations.js';
 import type { ExtractedMention, RelationCandidate } from './schema.js';
+import { shortSpeakerLabelEnd } from './speaker-labels.js';
+import { sentenceBounds } from '../util/text.js';
 
 /**
  * Stage grammar of introductions: "(有请/欢迎) + organisation + title(s) + name + (先生/女士)",
@@ -23,7 +25,9 @@ const ITEM_BREAK = /[、，,。；;！!？?：:\s“”"（）()《》]|以及|�
 /** Words after which an introduction starts (the item's text before them is dropped). */
 const START_CUES = ['让我们掌声欢迎', '掌声欢迎', '热烈欢迎', '隆重介绍', '有请', '欢迎', '感谢', '谢谢', '尊敬的', '邀请', '请到', '来自', '他们是', '分别是', '我是', '我叫', '下面请', '接下来请', '请出', '交给', '请'];
 /** Words that end an introduced name: what the guest is called on stage to do. */
-const END_CUES = /(?:与|和|跟|同)(?:我们|大家|各位|在座)|上台|致辞|带来|发表|分享|演讲|讲话|登台|共同|一起|为我们|为大家|作主旨|做主旨|进行|莅临|出席|留步|入座|表示|指出|认为|强调|介绍|透露|宣布|提出|称|在(主|分|本次|这次)?(会|大会|论坛|峰会|发布会|现场|会上|论坛上|大会上)/;
+const END_CUES = /(?:与|和|跟|同)(?:我们|大家|各位|在座)|上台|致辞|带来|发表|发布|解读|宣读|揭牌|颁奖|做总结|作总结|分享|演讲|讲话|登台|共同|一起|为我们|为大家|作主旨|做主旨|进行|莅临|出席|留步|入座|表示|指出|认为|强调|介绍|透露|宣布|提出|称|在(主|分|本次|这次)?(会|大会|论坛|峰会|发布会|现场|会上|论坛上|大会上)/;
+/** A name, a connective and what follows it: "张英与商汤科技" between two titles. */
+const GUEST_JOIN = /^(\p{Script=Han}{2,3}?)(与|和|跟|同|及)(\p{Script=Han}{2,})$/u;
 /** Cues of a self-introduction ("我是中电信AI公司何忠江"): the item may end with a name and no title. */
 const SELF_INTRODUCTION = /(我是|我叫|本人是)(来自)?$/;
 /** Honorifics that close an introduction; 教授, 博士 and 院士 are titles too, and close only at the end of an item. */
@@ -292,7 +296,9 @@ export function extractIntroductions(ctx: DocumentContext): { introductions: Int
     const onLine = introductions.length;
     const cutShort: OrgSlot[] = [];
     let named: { start: number; end: number } | undefined;
+    const labelEnd = shortSpeakerLabelEnd(line.text);
     for (const item of introductionItems(line.text)) {
+      if (item.start + item.text.length <= labelEnd) continue;
       const found = parseItem(ctx, line, item, carried);
       introductions.push(...found.introductions);
       cutShort.push(...(found.cutShort ?? []));
@@ -329,13 +335,37 @@ export function extractIntroductions(ctx: DocumentContext): { introductions: Int
     const line = ctx.line(intro.person.line);
     if (!STAGE_CUE.test(line.text) || introduced.has(intro.person.id)) continue;
     introduced.add(intro.person.id);
-    relations.push({ type: 'SPOKE_AT', from: intro.person.id, role: roleOf(line.text), evidence: ctx.evidence(line, intro.person.start, intro.person.end) });
+    relations.push({ type: 'SPOKE_AT', from: intro.person.id, role: roleOf(introductionText(line.text, intro.person)), evidence: ctx.evidence(line, intro.person.start, intro.person.end) });
   }
   return { introductions, relations };
 }
 
-function roleOf(text: string): string {
-  if (/主持/.test(text)) return 'host';
+/** Words that call a guest up. */
+const CALL_UP = /有请|欢迎|交给|请出|邀请|请到/g;
+/** A call-up of someone else; one of the whole list ("欢迎各位圆桌对话嘉宾一同上台") still speaks of them. */
+const NEXT_GUEST_CALL_UP = /(?:有请|欢迎|交给|请出|邀请|请到)(?!各位|诸位|几位|以上|上述)/;
+
+/**
+ * What a line says of the person introduced in it: from the sentence that calls them up (or their own
+ * sentence) up to the next call-up, without a speaker label. "主持人：感谢王总的精彩分享。接下来有请…杨植麟先生。"
+ * → "接下来有请…杨植麟先生。"; "有请签约嘉宾。…杜文、…林杰明。" keeps 签约 for both.
+ */
+export function introductionText(text: string, person: { start: number; end: number }): string {
+  const [sentenceStart, sentenceEnd] = sentenceBounds(text, person.start, person.end);
+  let callUp = -1;
+  for (const m of text.slice(0, person.start).matchAll(CALL_UP)) callUp = m.index;
+  const start = Math.max(shortSpeakerLabelEnd(text), callUp >= 0 ? sentenceBounds(text, callUp)[0] : sentenceStart);
+  const nextCallUp = text.slice(sentenceEnd).search(NEXT_GUEST_CALL_UP);
+  return text.slice(start, nextCallUp < 0 ? text.length : sentenceEnd + nextCallUp);
+}
+
+/** Hosting, but not thanks to the host (谢谢主持人) nor leading research (主持研发, 主持国家重点项目). */
+const HOSTING = /主持(?!研发|研究|开发|完成|承担|参与|制定|编制|设计|建设|项目|课题|国家|重大|重点|省部)/;
+const THANKS_TO_HOST = /(谢谢|感谢)[，,\s]*(我们的|我们|各位)?主持人?/g;
+
+/** The role a person was introduced in: 'host', 'signatory', 'speaker', 'panelist' or 'guest'. */
+export function roleOf(text: string): string {
+  if (HOSTING.test(text.replace(THANKS_TO_HOST, ''))) return 'host';
   if (/签约|签署/.test(text)) return 'signatory';
   if (/致辞|演讲|分享|报告|发言|主旨/.test(text)) return 'speaker';
   if (/圆桌|对话|讨论/.test(text)) return 'panelist';
@@ -403,6 +433,17 @@ function parseItem(
     const followedByClosing = next?.kind === 'honorific';
     const precededByTitle = tokens[i - 1]?.kind === 'title';
 
+    // two guests joined by 与/和 (副主任张英与商汤科技董事长徐立): the first name ends at the connective, an organisation follows
+    const joined = precededByTitle && followedByTitle ? GUEST_JOIN.exec(tok.text) : null;
+    if (joined && isPlausibleName(joined[1]!, lexicon, { segmenter: ctx.segmenter })) {
+      const restStart = tok.start + joined[1]!.length + joined[2]!.length;
+      const slot = organizationSlot(ctx, line, restStart, tok.end);
+      if (slot) {
+        addPerson({ start: tok.start, end: tok.start + joined[1]!.length }, false);
+        openOrgCounted(slot);
+        continue;
+      }
+    }
     // title + NAME (+ honorific | end | a title that starts the next person's chain)
     // (a host introducing themself may go by a stage name: 我是东方卫视的节目主持人子龙)
     if (precededByTitle && (followedByClosing || isLast) && isPlausibleName(tok.text, lexicon, { long: followedByClosing, segmenter: ctx.segmenter, surname: item.self && isLast ? 'any' : 'known' })) {

@@ -29,7 +29,8 @@ export function isPlausibleName(text: string, lexicon: Lexicon, check: NameCheck
   const chars = [...text];
   if (chars.length < 2) return false;
   if (!chars.every((c) => /\p{Script=Han}/u.test(c))) return false;
-  if (chars.some((c) => NON_NAME_CHARS.has(c))) return false;
+  // a known person misheard may come out with a character no name has (王会文 for 王慧文)
+  if (chars.some((c) => NON_NAME_CHARS.has(c))) return chars.length >= 3 && lexicon.homophone(text, 'Person') !== undefined;
   if (/[总董]$/.test(text) && chars.length <= 3) return false; // 张总, 柯董: a reference, not a name
   if (lexicon.titleSet.has(text) || lexicon.places.has(text) || lexicon.orgWords.has(text)) return false;
   const known = lexicon.lookup(text);

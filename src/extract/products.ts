@@ -1,4 +1,5 @@
 import { sentenceBounds } from '../util/text.js';
+import type { PRODUCT_CATEGORIES } from '../lexicon/schema.js';
 import type { DocumentContext } from './context.js';
 import type { Token } from './segment.js';
 
@@ -104,6 +105,45 @@ export function extractLatinProducts(ctx: DocumentContext): void {
       const sentence = text.slice(...sentenceBounds(text, start, end));
       if (!PRODUCT_CUE.test(sentence) || /^(大模型|模型)/.test(text.slice(end, end + 3))) continue;
       ctx.addMention({ type: 'Product', start, end, line: line.number, method: 'product-pattern', confidence: 0.5, category: 'other' }, line);
+    }
+  }
+}
+
+/** What a name is given to, and the category of product it makes (大模型 makes a Model). */
+const NAMED_THING: Array<[RegExp, 'Model' | (typeof PRODUCT_CATEGORIES)[number]]> = [
+  [/大模型|模型/, 'Model'],
+  [/芯片|处理器/, 'chip'],
+  [/机器人|设备|终端|硬件|眼镜|一体机/, 'device'],
+  [/操作系统/, 'os'],
+  [/App|APP|应用|小程序|助手/, 'app'],
+  [/平台|系统|软件|工具|产品/, 'other'],
+];
+/** "<thing> (的名字) 叫做 NAME": 我们的机器人产品叫做云帆一号, 这款大模型命名为启明. */
+const NAMED_AS = new RegExp(
+  `(大模型|模型|芯片|处理器|机器人|设备|终端|硬件|眼镜|一体机|操作系统|App|APP|应用|小程序|助手|平台|系统|软件|工具|产品)(?:的名字|名字)?(?:就)?(?:叫做|叫作|名为|命名为|取名为|取名叫)[“"《]?([\\p{Script=Han}A-Za-z0-9·\\-]{2,12})`,
+  'gu',
+);
+/** Not names: a question, a demonstrative or a generic description after the naming verb. */
+const NOT_A_GIVEN_NAME = /^(什么|这个|那个|一个|这样|那样|我们|他们|它|大家)|(的|了|吗|呢|吧)$/;
+
+/**
+ * Products and models given a name in so many words: "我们的机器人产品叫做云帆一号" → Product 云帆一号 (device),
+ * "这款大模型命名为启明" → Model 启明. The name runs to the end of the clause and must not be an ordinary word.
+ */
+export function extractNamedProducts(ctx: DocumentContext): void {
+  for (const line of ctx.contentLines()) {
+    if (!/叫做|叫作|名为|取名/.test(line.text)) continue;
+    for (const m of line.text.matchAll(NAMED_AS)) {
+      const name = m[2]!;
+      if (NOT_A_GIVEN_NAME.test(name) || ctx.segmenter.isOrdinaryWord(name)) continue;
+      const start = m.index + m[0].length - name.length;
+      const end = start + name.length;
+      if (ctx.overlapping(line.number, start, end).length > 0) continue;
+      // typed by the words before the verb: 机器人产品 is a device, though it matched as 产品
+      const described = line.text.slice(Math.max(0, m.index - 6), m.index + m[1]!.length);
+      const kind = NAMED_THING.find(([thing]) => thing.test(described))![1];
+      if (kind === 'Model') ctx.addMention({ type: 'Model', start, end, line: line.number, method: 'model-pattern', confidence: 0.6 }, line);
+      else ctx.addMention({ type: 'Product', start, end, line: line.number, method: 'product-pattern', confidence: 0.6, category: kind }, line);
     }
   }
 }

@@ -1,7 +1,8 @@
 import { sentenceBounds } from '../util/text.js';
 import type { DocumentContext } from './context.js';
-import type { Introduction } from './introductions.js';
+import { introductionText, roleOf, type Introduction } from './introductions.js';
 import type { ExtractedMention, RelationCandidate } from './schema.js';
+import { HOST_LABEL, speakerLabel } from './speaker-labels.js';
 
 const JOINT_LAUNCH = /联合发布|共同发布|联合推出|共同推出|联合打造|共同打造/;
 const HOSTED_BY = /由(.{2,30}?)(主办|举办|承办|发起)/;
@@ -31,7 +32,7 @@ export function findOrganizer(ctx: DocumentContext): { mention: ExtractedMention
  * the developer or owner the lexicon records when that organisation is named in the same transcript,
  * or the single organisation of the sentence that introduces a model found by pattern.
  */
-export function extractOwnership(ctx: DocumentContext, organizer?: ExtractedMention): RelationCandidate[] {
+export function extractOwnership(ctx: DocumentContext, organizer: ExtractedMention | undefined, speakers: SpeakerTimeline): RelationCandidate[] {
   const relations: RelationCandidate[] = [];
   const orgsByName = new Map<string, ExtractedMention>();
   const orgForms: Array<{ form: string; mention: ExtractedMention }> = [];
@@ -69,9 +70,11 @@ export function extractOwnership(ctx: DocumentContext, organizer?: ExtractedMent
     if (prefixed) owners.add(prefixed.mention);
     const recorded = lexiconOwner(m);
     if (recorded) owners.add(recorded);
-    if (owners.size === 0) {
-      const before = line.text.slice(Math.max(0, m.start - 6), m.start);
-      if (organizer && /我们/.test(before)) owners.add(organizer);
+    if (owners.size === 0 && /我们/.test(line.text.slice(Math.max(0, m.start - 12), m.start))) {
+      // "我们的X": in a transcript with speaker labels, the labelled speaker's organisation; else the organiser's
+      // (without labels, who speaks is guessed from call-ups, too loosely to give away ownership)
+      const ours = speakers.labelled ? speakers.at(m.line) ?? undefined : organizer;
+      if (ours) owners.add(ours);
     }
     if (owners.size === 0 && (m.method === 'model-pattern' || m.method === 'product-pattern')) {
       const [from, to] = sentenceBounds(line.text, m.start);
@@ -87,8 +90,12 @@ export function extractOwnership(ctx: DocumentContext, organizer?: ExtractedMent
 /** Cooperation said in so many words: partner, strategic cooperation, joint launch. */
 const STRONG_PARTNER_CUE = /合作伙伴|战略合作|携手|联合发布|共同发布|联合推出|共同推出|联合打造|共同打造|联合研发|共同研发|达成合作|签约合作|联合实验室/;
 const STRONG_PARTNER_CUE_ALL = new RegExp(STRONG_PARTNER_CUE.source, 'g');
-/** "和/与/跟 X …合作": X is a partner only when it stands between the preposition and 合作. */
-const WITH_COOPERATION = /(与|和|跟|同)([^，。；！？]{1,40}?)(一起|共同|联合)?(开展|展开|达成|深度|深化|进行|展开了|开展了|建立)?(合作|联合创新|联合培养|联合研发)/g;
+/** "和/与/跟 X …合作", "和 X 一起做…": X is a partner only when it stands between the preposition and the cue. */
+const WITH_COOPERATION = new RegExp('(与|和|跟|同)([^，。；！？]{1,40}?)(?:(一起|共同|联合)?(开展|展开|达成|深度|深化|进行|展开了|开展了|建立)?(合作|联合创新|联合培养|联合研发)' +
+  // work done together: "和国家电网一起做电力大模型", "跟X共同训练了…"
+  '|(?:一起|共同|联合)(?:做|打造|研发|开发|训练|推出|发布|建设|搭建|构建|研制|编制|制定|探索|举办|主办)' +
+  // a body unveiled together: "A与B共同为X揭牌"
+  '|(?:一起|共同|联合)为[^，。；！？]{1,24}?(?:揭牌|启动|剪彩))', 'g');
 /** The speaker's own side taking up cooperation (深化与X的合作, 加强与X合作): no other organisation is its subject. */
 const OUR_COOPERATION = /(深化|加强|推进|拓展|扩大|持续|积极|进一步|将|也|还|并)(同|与|和|跟)$/;
 /** "我们和/与/跟 …": the speaker's organisation is the one cooperating. */
@@ -102,7 +109,7 @@ export function extractStatedPartnerships(ctx: DocumentContext, organizer: Extra
   const relations: RelationCandidate[] = [];
   for (const line of ctx.contentLines()) {
     const strong = STRONG_PARTNER_CUE.test(line.text);
-    if (!strong && !/合作/.test(line.text)) continue;
+    if (!strong && !/合作|一起|共同|联合/.test(line.text)) continue;
     // a body being set up (中国电信联合合作伙伴，打造AI数据集联创基地) is what the partners build, not one of them
     const orgs = ctx.mentionsOnLine(line.number).filter((m) => m.type === 'Organization' && m.method !== 'founded').sort((a, b) => a.start - b.start);
     if (orgs.length === 0) continue;
@@ -115,6 +122,8 @@ export function extractStatedPartnerships(ctx: DocumentContext, organizer: Extra
       const sentence = line.text.slice(from, to);
       const inSentence = orgs.filter((m) => m.start >= from && m.end <= to);
       let partners: ExtractedMention[] = [];
+      // the organisations named together in one cue (我们和A、B、C一起…), who work together too
+      const lists: ExtractedMention[][] = [];
       let cueAt = -1;
       // the speaker's organisation is one side: "我们与A合作", "深化与A的合作", "我们(和)A联合推出"
       let ours = false;
@@ -122,17 +131,25 @@ export function extractStatedPartnerships(ctx: DocumentContext, organizer: Extra
       const strongCue = [...sentence.matchAll(STRONG_PARTNER_CUE_ALL)].find((c) => !inSentence.some((o) => o.start <= from + c.index && from + c.index < o.end));
       if (strongCue) {
         partners = inSentence;
+        lists.push(inSentence);
         cueAt = strongCue.index;
         const we = sentence.search(/我们|咱们/);
         if (we >= 0 && inSentence.length === 1 && we < inSentence[0]!.start - from && JOINT_LAUNCH.test(sentence)) ours = true;
       } else {
-        for (const m of sentence.matchAll(WITH_COOPERATION)) {
+        WITH_COOPERATION.lastIndex = 0;
+        for (let m = WITH_COOPERATION.exec(sentence); m; m = WITH_COOPERATION.exec(sentence)) {
+          // 和 inside a name (上海市经济和信息化委员会) joins nothing: look again just after it
+          if (inSentence.some((o) => o.start <= from + m!.index && from + m!.index < o.end)) {
+            WITH_COOPERATION.lastIndex = m.index + 1;
+            continue;
+          }
           const spanFrom = from + m.index + m[1]!.length;
           const spanTo = spanFrom + m[2]!.length;
           const named = inSentence.filter((o) => o.start >= spanFrom && o.end <= spanTo);
           if (named.length === 0) continue;
           const before = inSentence.filter((o) => o.end <= spanFrom - m[1]!.length);
           partners.push(...before.slice(-1), ...named);
+          lists.push(named);
           if (before.length === 0 && OUR_COOPERATION.test(line.text.slice(Math.max(from, spanFrom - 6), spanFrom))) ours = true;
           cueAt = m.index;
         }
@@ -152,7 +169,10 @@ export function extractStatedPartnerships(ctx: DocumentContext, organizer: Extra
         for (const other of distinct) if (!sameOrg(other, speaker)) relations.push({ type: 'PARTNERS_WITH', from: speaker.id, to: other.id, basis, evidence });
         // "我们和A、B、C一起合作": the others named work together too
         if (/一起|共同|联合/.test(sentence)) {
-          for (let a = 0; a < distinct.length; a++) for (let b = a + 1; b < distinct.length; b++) relations.push({ type: 'PARTNERS_WITH', from: distinct[a]!.id, to: distinct[b]!.id, basis, evidence });
+          for (const list of lists) {
+            const together = list.filter((m, i) => list.findIndex((o) => sameOrg(o, m)) === i);
+            for (let a = 0; a < together.length; a++) for (let b = a + 1; b < together.length; b++) relations.push({ type: 'PARTNERS_WITH', from: together[a]!.id, to: together[b]!.id, basis, evidence });
+          }
         }
       } else if (distinct.length >= 2) {
         const [first, ...others] = distinct;
@@ -163,16 +183,14 @@ export function extractStatedPartnerships(ctx: DocumentContext, organizer: Extra
   return relations;
 }
 
-/** A speaker label at the start of a line: a name (or 主持人) and a colon. */
-const SPEAKER_LABEL = /^\s*([\p{Script=Han}A-Za-z·. ]{2,20}?)[：:]/u;
-const HOST_LABEL = /^(主持人|主持|Host|Moderator)$/i;
-
 /**
  * Who is speaking where: after a guest is called up or introduces themself, "我们" in their talk means
  * their organisation, until the next speaker.
  */
 export class SpeakerTimeline {
   private readonly turns: Array<{ line: number; org: ExtractedMention | undefined }> = [];
+  /** Whether the transcript labels its speakers ("芮勇：…"), so that who speaks is known, not guessed. */
+  readonly labelled: boolean;
 
   constructor(ctx: DocumentContext, introductions: Introduction[]) {
     // a guest called up without an employer (把时间交给彭宇欣教授) may have been introduced with one before
@@ -181,11 +199,10 @@ export class SpeakerTimeline {
     // a transcript with speaker labels ("孟樸：谢谢主持人。") says who speaks outright; a label overrides a call-up on its line
     const labelled = new Map<number, ExtractedMention | undefined>();
     for (const line of ctx.contentLines()) {
-      const label = SPEAKER_LABEL.exec(line.text);
+      const label = speakerLabel(line.text);
       if (!label) continue;
-      const nameStart = label.index + label[0].length - label[1]!.length - 1;
-      const person = ctx.mentionsOnLine(line.number).find((m) => m.type === 'Person' && m.start === nameStart && m.end === nameStart + label[1]!.length);
-      const name = person?.form ?? label[1]!;
+      const person = ctx.mentionsOnLine(line.number).find((m) => m.type === 'Person' && m.start === label.start && m.end === label.start + label.name.length);
+      const name = person?.form ?? label.name;
       if (person || employer.has(name)) labelled.set(line.number, employer.get(name));
       else if (HOST_LABEL.test(name)) labelled.set(line.number, undefined);
     }
@@ -196,6 +213,7 @@ export class SpeakerTimeline {
       if (last && last.line === intro.person.line) continue; // the first person called up on a line speaks first
       this.turns.push({ line: intro.person.line, org: intro.org ?? employer.get(intro.person.form) });
     }
+    this.labelled = labelled.size > 0;
     if (labelled.size > 0) {
       this.turns.push(...[...labelled].map(([line, org]) => ({ line, org })));
       this.turns.sort((a, b) => a.line - b.line);
@@ -232,7 +250,7 @@ const PANEL_WINDOW = 12;
 export function extractPanelPartnerships(ctx: DocumentContext, introductions: Introduction[]): RelationCandidate[] {
   const relations: RelationCandidate[] = [];
   // guests with an employer who are not the host, in the order they were introduced; taken in as the lines pass
-  const guests = introductions.filter((i) => i.org && !/主持/.test(ctx.line(i.person.line).text)).sort((a, b) => a.person.line - b.person.line);
+  const guests = introductions.filter((i) => i.org && roleOf(introductionText(ctx.line(i.person.line).text, i.person)) !== 'host').sort((a, b) => a.person.line - b.person.line);
   let nextGuest = 0;
   let panelFrom = -1;
   let panelists: Introduction[] = [];
@@ -273,6 +291,8 @@ export function extractPanelPartnerships(ctx: DocumentContext, introductions: In
   return relations;
 }
 
+const NEXT_TALK = /(有请|请到|请出|欢迎).{0,60}(主旨演讲|主题演讲|主题报告|主旨报告|带来.{0,30}(演讲|分享|报告))/;
+const CEREMONY_STAGE = /有请|请到|请出|欢迎|上台|登台|嘉宾|仪式|环节|掌声|移步|领导/;
 const CEREMONY = /发布环节|联合发布|共同发布|一起登台|登台发布|启动仪式|发布仪式|共创仪式|揭牌仪式|发布人|发布嘉宾|启动嘉宾/;
 const WITNESSES = /见证嘉宾|见证领导|见证人|见证/;
 /** Lines after a ceremony's announcement that may still list its guests. */
@@ -289,9 +309,13 @@ export function extractCeremonyPartnerships(ctx: DocumentContext, introductions:
   for (let i = 0; i < lines.length; i++) {
     const cue = lines[i]!;
     if (!CEREMONY.test(cue.text) || /签约|签署/.test(cue.text)) continue;
+    // a stage ceremony calls people up; "A与B共同发布了X" told in a report is a stated partnership instead
+    if (!CEREMONY_STAGE.test(cue.text) && !CEREMONY_STAGE.test(lines[i + 1]?.text ?? '')) continue;
     const window: typeof lines = [];
     for (const l of lines.slice(i, i + CEREMONY_WINDOW + 1)) {
       if (l.number - cue.number > CEREMONY_WINDOW * 2 || (l !== cue && CEREMONY.test(l.text) && /环节|仪式/.test(l.text))) break;
+      // the next talk begins: its speaker is not one of the ceremony's
+      if (l !== cue && NEXT_TALK.test(l.text)) break;
       window.push(l);
     }
     const numbers = new Set(window.map((l) => l.number));
@@ -312,7 +336,9 @@ export function extractCeremonyPartnerships(ctx: DocumentContext, introductions:
       for (const org of [intro.org, ...parents]) if (!partners.some((p) => sameOrg(p, org))) partners.push(org);
     }
     if (partners.length < 2 && !(organizer && partners.length >= 1)) continue;
-    const host = organizer ?? partners[0]!;
+    // the organiser hosts a ceremony it takes part in, or one with a single other party; two or more parties
+    // without it (A与B共同揭牌) cooperate with each other
+    const host = partners.find((p) => organizer && sameOrg(p, organizer)) ?? (partners.length >= 2 ? partners[0]! : organizer!);
     const evidence = ctx.evidence(cue, Math.max(0, cue.text.search(CEREMONY)));
     for (const p of partners) if (!sameOrg(p, host)) relations.push({ type: 'PARTNERS_WITH', from: host.id, to: p.id, basis: 'joint-launch', evidence });
     i += window.length - 1;

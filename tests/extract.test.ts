@@ -457,6 +457,36 @@ describe('two guests joined by 与', () => {
   });
 });
 
+describe('witnesses of a signing', () => {
+  const roles = (x: Extraction) => Object.fromEntries(x.relations.flatMap((r) => r.type === 'SPOKE_AT'
+    ? [[x.mentions.find((m) => m.id === r.from)!.form, r.role]] : []));
+
+  it('takes a witness called up before the word (有请…汤文侃见证签约) as a witness, not a party', () => {
+    const x = extractLines(
+      '接下来是签约仪式。有请中国科学院自动化研究所所长徐波、蚂蚁集团副总裁李俊奎上台签约。',
+      '有请上海市经信委副主任汤文侃见证签约。',
+    );
+    expect(roles(x)).toEqual({ 徐波: 'signatory', 李俊奎: 'signatory', 汤文侃: 'witness' });
+    expect(x.signings).toHaveLength(1);
+    expect(x.signings[0]!.parties.map((id) => x.mentions.find((m) => m.id === id)!.form).sort()).toEqual(['中国科学院自动化研究所', '蚂蚁集团']);
+  });
+
+  it('tells the witnesses of a seed ceremony from its signatories', () => {
+    const x = seedExtraction('002_006024088c0cb5f1.txt');
+    const at1287 = Object.fromEntries(x.relations.flatMap((r) => r.type === 'SPOKE_AT' && r.evidence.line === 1287
+      ? [[x.mentions.find((m) => m.id === r.from)!.form, r.role]] : []));
+    expect(at1287).toMatchObject({ 史佩: 'signatory', 杨帆: 'signatory', 郭奕玉: 'witness' });
+  });
+});
+
+describe('units of an organisation', () => {
+  it('reads a numbered unit whole (公安部第三研究所), and a partner named inside a unit\'s name is the unit', () => {
+    const x = extractLines('主持人：有请360集团创始人周鸿祎。', '周鸿祎：我们跟公安部第三研究所一直有合作。', '本次论坛由中国科学院自动化研究所和上海市人工智能行业协会联合主办。');
+    expect(forms(x, 'Organization')).toContain('公安部第三研究所');
+    expect(partners(x).sort()).toEqual(['360集团+公安部第三研究所', '上海市人工智能行业协会+中国科学院自动化研究所']);
+  });
+});
+
 describe('products and models given a name', () => {
   it('reads 叫做/命名为 + name after what is named, typed by it, and not an ordinary word or a question', () => {
     const x = extractLines('这款大模型命名为玄武。', '我们的芯片叫做灵犀X1。', '这个平台叫做什么呢？', '这个产品叫做平台。');

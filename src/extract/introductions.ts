@@ -4,6 +4,7 @@ import { isPlausibleName, latinPersonName, soundsLikeSomeoneNamed, splitOrgAndNa
 import { materialize, organizationSlot, type OrgSlot } from './organizations.js';
 import type { ExtractedMention, RelationCandidate } from './schema.js';
 import { shortSpeakerLabelEnd } from './speaker-labels.js';
+import { inRanges, witnessRanges } from './witnesses.js';
 import { sentenceBounds } from '../util/text.js';
 
 /**
@@ -25,7 +26,7 @@ const ITEM_BREAK = /[、，,。；;！!？?：:\s“”"（）()《》]|以及|�
 /** Words after which an introduction starts (the item's text before them is dropped). */
 const START_CUES = ['让我们掌声欢迎', '掌声欢迎', '热烈欢迎', '隆重介绍', '有请', '欢迎', '感谢', '谢谢', '尊敬的', '邀请', '请到', '来自', '他们是', '分别是', '我是', '我叫', '下面请', '接下来请', '请出', '交给', '请'];
 /** Words that end an introduced name: what the guest is called on stage to do. */
-const END_CUES = /(?:与|和|跟|同)(?:我们|大家|各位|在座)|上台|致辞|带来|发表|发布|解读|宣读|揭牌|颁奖|做总结|作总结|分享|演讲|讲话|登台|共同|一起|为我们|为大家|作主旨|做主旨|进行|莅临|出席|留步|入座|表示|指出|认为|强调|介绍|透露|宣布|提出|称|在(主|分|本次|这次)?(会|大会|论坛|峰会|发布会|现场|会上|论坛上|大会上)/;
+const END_CUES = /(?:与|和|跟|同)(?:我们|大家|各位|在座)|上台|致辞|带来|发表|发布|解读|宣读|揭牌|颁奖|见证|做总结|作总结|分享|演讲|讲话|登台|共同|一起|为我们|为大家|作主旨|做主旨|进行|莅临|出席|留步|入座|表示|指出|认为|强调|介绍|透露|宣布|提出|称|在(主|分|本次|这次)?(会|大会|论坛|峰会|发布会|现场|会上|论坛上|大会上)/;
 /** A name, a connective and what follows it: "张英与商汤科技" between two titles. */
 const GUEST_JOIN = /^(\p{Script=Han}{2,3}?)(与|和|跟|同|及)(\p{Script=Han}{2,})$/u;
 /** Cues of a self-introduction ("我是中电信AI公司何忠江"): the item may end with a name and no title. */
@@ -335,7 +336,8 @@ export function extractIntroductions(ctx: DocumentContext): { introductions: Int
     const line = ctx.line(intro.person.line);
     if (!STAGE_CUE.test(line.text) || introduced.has(intro.person.id)) continue;
     introduced.add(intro.person.id);
-    relations.push({ type: 'SPOKE_AT', from: intro.person.id, role: roleOf(introductionText(line.text, intro.person)), evidence: ctx.evidence(line, intro.person.start, intro.person.end) });
+    const role = inRanges(intro.person, witnessRanges(line.text)) ? 'witness' : roleOf(introductionText(line.text, intro.person));
+    relations.push({ type: 'SPOKE_AT', from: intro.person.id, role, evidence: ctx.evidence(line, intro.person.start, intro.person.end) });
   }
   return { introductions, relations };
 }
@@ -363,7 +365,7 @@ export function introductionText(text: string, person: { start: number; end: num
 const HOSTING = /主持(?!研发|研究|开发|完成|承担|参与|制定|编制|设计|建设|项目|课题|国家|重大|重点|省部)/;
 const THANKS_TO_HOST = /(谢谢|感谢)[，,\s]*(我们的|我们|各位)?主持人?/g;
 
-/** The role a person was introduced in: 'host', 'signatory', 'speaker', 'panelist' or 'guest'. */
+/** The role a person was introduced in, from what is said of them: 'host', 'signatory', 'speaker', 'panelist' or 'guest'. */
 export function roleOf(text: string): string {
   if (HOSTING.test(text.replace(THANKS_TO_HOST, ''))) return 'host';
   if (/签约|签署/.test(text)) return 'signatory';

@@ -322,6 +322,8 @@ function addFoundedBody(ctx: DocumentContext, line: Line, start: number, name: s
 const ACADEMY_TITLE = /^(.{2,}?(?:科学院|工程院))(?:外籍)?院士$/u;
 const academyTitles = new WeakMap<object, Array<{ title: string; academy: string }>>();
 
+const ORDINAL = /^第[一二三四五六七八九十百零〇两0-9]+$/;
+
 /**
  * The academy named inside an academician's title (北京大学欧洲科学院院士谢涛: 欧洲科学院) is an organisation
  * of its own, as a known academy (中国科学院) already is where the lexicon spots it.
@@ -371,7 +373,9 @@ function nameBefore(ctx: DocumentContext, line: Line, tokens: Token[], suffixSta
   let firstWord: Token | undefined;
   for (let k = first - 1; k >= 0; k--) {
     const t = tokens[k]!;
-    if (!NAME_TAGS.has(t.tag) && !(field && t.tag === 'v')) break;
+    // an ordinal numbers a unit (公安部第三研究所, 中国电科第十四研究所)
+    const ordinal = ORDINAL.test(t.word);
+    if (!NAME_TAGS.has(t.tag) && !(field && t.tag === 'v') && !ordinal) break;
     if (t.tag === 'x' && !/^[\p{Script=Han}A-Za-z0-9]+$/u.test(t.word)) break;
     if (lexicon.orgWords.has(t.word) || (lexicon.titleSet.has(t.word) && suffix.strength !== 'strong')) break;
     const mentions = ctx.overlapping(line.number, t.start, t.end);

@@ -111,7 +111,10 @@ export function extractStatedPartnerships(ctx: DocumentContext, organizer: Extra
     const strong = STRONG_PARTNER_CUE.test(line.text);
     if (!strong && !/合作|一起|共同|联合/.test(line.text)) continue;
     // a body being set up (中国电信联合合作伙伴，打造AI数据集联创基地) is what the partners build, not one of them
-    const orgs = ctx.mentionsOnLine(line.number).filter((m) => m.type === 'Organization' && m.method !== 'founded').sort((a, b) => a.start - b.start);
+    const named = ctx.mentionsOnLine(line.number).filter((m) => m.type === 'Organization' && m.method !== 'founded');
+    // a parent named inside its unit's name (中国科学院 of 中国科学院自动化研究所) is not a party of its own
+    const orgs = named.filter((m) => !named.some((o) => o !== m && o.start <= m.start && m.end <= o.end && o.end - o.start > m.end - m.start))
+      .sort((a, b) => a.start - b.start);
     if (orgs.length === 0) continue;
     const sentences = new Map<number, number>();
     for (const o of orgs) {

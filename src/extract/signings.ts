@@ -2,6 +2,7 @@ import type { Line } from '../ingest/schema.js';
 import { CLAUSE_BREAK, sentenceSpans } from '../util/text.js';
 import type { DocumentContext } from './context.js';
 import type { Introduction } from './introductions.js';
+import { inRanges, witnessRanges } from './witnesses.js';
 import type { SpeakerTimeline } from './relations.js';
 import type { EvidenceRef, ExtractedMention, RelationCandidate, SigningCandidate } from './schema.js';
 
@@ -10,7 +11,6 @@ const EVENT_NAME = /([^，,。；;！!？?：:\s]{2,60}?)(?:的)?(合作签约�
 /** Words that precede an event name in the host's announcement and are not part of it. */
 const NAME_LEAD = /^.*(进行的是|进行|进入到|进入|即将|举行|举办|开始|见证|下面是|接下来是|是)/;
 const GENERIC_EVENT_NAME = /^(?:(?:本次|这次|今天|本届|现场)(?:论坛|大会|峰会|活动|会议)?(?:当中|上|中)?的?)?(?:合作)?(?:签约仪式|签署仪式|签约环节|签约活动|合作签约)$/;
-const WITNESS = /见证嘉宾|见证领导|见证人|见证/;
 const NEXT_ROUND = /第[二三四五六七八九十]轮|下一轮|再一轮/;
 /** Lines within this distance of each other belong to the same ceremony. */
 const CLUSTER_GAP = 8;
@@ -34,22 +34,6 @@ function clusters(ctx: DocumentContext, reported: Set<number>): Cluster[] {
   }
   if (current.length) out.push({ lines: current });
   return out;
-}
-
-/** [start, end) ranges of a line that introduce witnesses rather than signing parties. */
-function witnessRanges(text: string): Array<[number, number]> {
-  const ranges: Array<[number, number]> = [];
-  const re = new RegExp(WITNESS.source, 'g');
-  for (const m of text.matchAll(re)) {
-    const rest = text.slice(m.index);
-    const stop = rest.search(/签约(?!嘉宾)|签署/);
-    ranges.push([m.index, stop < 0 ? text.length : m.index + stop]);
-  }
-  return ranges;
-}
-
-function inRanges(m: ExtractedMention, ranges: Array<[number, number]>): boolean {
-  return ranges.some(([a, b]) => m.start >= a && m.end <= b);
 }
 
 /**

@@ -487,6 +487,20 @@ describe('units of an organisation', () => {
   });
 });
 
+describe('speech as it is spoken', () => {
+  it('runs a list of partners over commas (跟英伟达，还有那个超威半导体AMD，都有很好的合作)', () => {
+    const x = extractLines('大家好，我是来自阿里巴巴达摩院的赵德丽。', '我们跟英伟达，还有那个超威半导体AMD，都有很好的合作。');
+    expect(partners(x).sort()).toEqual(['英伟达+阿里巴巴达摩院', '超威半导体+阿里巴巴达摩院']);
+  });
+
+  it('takes a short name that is also a word (字节) for the company before a model of its own', () => {
+    const x = extract('像百度的文心一言，还有字节的豆包大模型，大家都很熟悉。这个文件有几个字节的大小。\n');
+    expect(x.mentions.filter((m) => m.lexiconName === '字节跳动').map((m) => m.form)).toEqual(['字节']);
+    const doubao = x.mentions.find((m) => m.type === 'Model' && m.lexiconName === '豆包大模型')!;
+    expect(x.relations.some((r) => r.type === 'DEVELOPS' && r.to === doubao.id)).toBe(true);
+  });
+});
+
 describe('products and models given a name', () => {
   it('reads 叫做/命名为 + name after what is named, typed by it, and not an ordinary word or a question', () => {
     const x = extractLines('这款大模型命名为玄武。', '我们的芯片叫做灵犀X1。', '这个平台叫做什么呢？', '这个产品叫做平台。');

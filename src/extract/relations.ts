@@ -90,8 +90,11 @@ export function extractOwnership(ctx: DocumentContext, organizer: ExtractedMenti
 /** Cooperation said in so many words: partner, strategic cooperation, joint launch. */
 const STRONG_PARTNER_CUE = /合作伙伴|战略合作|携手|联合发布|共同发布|联合推出|共同推出|联合打造|共同打造|联合研发|共同研发|达成合作|签约合作|联合实验室/;
 const STRONG_PARTNER_CUE_ALL = new RegExp(STRONG_PARTNER_CUE.source, 'g');
-/** "和/与/跟 X …合作", "和 X 一起做…": X is a partner only when it stands between the preposition and the cue. */
-const WITH_COOPERATION = new RegExp('(与|和|跟|同)([^，。；！？]{1,40}?)(?:(一起|共同|联合)?(开展|展开|达成|深度|深化|进行|展开了|开展了|建立)?(合作|联合创新|联合培养|联合研发)' +
+/**
+ * "和/与/跟 X …合作", "和 X 一起做…": X is a partner only when it stands between the preposition and the cue; a
+ * list may run over commas ("跟英伟达，还有AMD，都有很好的合作").
+ */
+const WITH_COOPERATION = new RegExp('(与|和|跟|同)((?:[^，。；！？]|[，,](?=还有|以及|和|及|包括|都|也都|均)){1,40}?)(?:(一起|共同|联合)?(开展|展开|达成|深度|深化|进行|展开了|开展了|建立)?(合作|联合创新|联合培养|联合研发)' +
   // work done together: "和国家电网一起做电力大模型", "跟X共同训练了…"
   '|(?:一起|共同|联合)(?:做|打造|研发|开发|训练|推出|发布|建设|搭建|构建|研制|编制|制定|探索|举办|主办)' +
   // a body unveiled together: "A与B共同为X揭牌"

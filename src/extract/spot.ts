@@ -78,7 +78,10 @@ export function spotWeakAliases(ctx: DocumentContext): void {
         // joined to a name of its kind (百度和吉利, 吉利、蔚来): one of a pair or a list of such names
         const joined = ctx.mentionsOnLine(line.number).some((m) => m.type === entry.type && !m.reference &&
           ((m.end === i - 1 && JOIN.test(text[i - 1]!)) || (m.start === end + 1 && JOIN.test(text[end] ?? ''))));
-        if (!joined && !AGENT_AFTER.test(after) && !(PARTNER_BEFORE.test(text.slice(Math.max(0, i - 1), i)) && /^(的)?(交流|合作|分享|一起|共同)/.test(after))) continue;
+        // followed by a model or product of its own (字节的豆包大模型, 苹果的iPhone)
+        const ownsNext = entry.type === 'Organization' && ctx.mentionsOnLine(line.number).some((m) => (m.type === 'Model' || m.type === 'Product') &&
+          (m.start === end || (m.start === end + 1 && text[end] === '的')) && m.lexiconName !== undefined && ctx.lexicon.entry(m.type, m.lexiconName)?.owner === entry.name);
+        if (!joined && !ownsNext && !AGENT_AFTER.test(after) && !(PARTNER_BEFORE.test(text.slice(Math.max(0, i - 1), i)) && /^(的)?(交流|合作|分享|一起|共同)/.test(after))) continue;
         ctx.addMention({
           type: entry.type, start: i, end, line: line.number, method: 'lexicon', lexiconName: entry.name, confidence: 0.7,
           ...(entry.kind ? { kind: entry.kind } : {}), ...(entry.category ? { category: entry.category } : {}),

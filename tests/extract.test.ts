@@ -501,6 +501,22 @@ describe('speech as it is spoken', () => {
   });
 });
 
+describe('partners of the speaker', () => {
+  it('takes "我们的合作伙伴包括A、B" as partners of the speaker\'s organisation, not of each other', () => {
+    const x = extractLines('掌声有请北京智谱华章科技有限公司首席执行官张鹏先生。', '我们的合作伙伴包括中国移动、中国联通以及国家电网。');
+    expect(partners(x).sort()).toEqual(['中国移动+北京智谱华章科技有限公司', '中国联通+北京智谱华章科技有限公司', '北京智谱华章科技有限公司+国家电网']);
+  });
+
+  it('reads English cooperation ("we work closely with") and English call-ups as appearances on stage', () => {
+    const x = extractLines(
+      'It is my great pleasure to introduce Professor Yann LeCun, Chief AI Scientist at Meta.',
+      'Yann LeCun: Thank you. At Meta we released Llama 4 this year, and we work closely with Hugging Face.',
+    );
+    expect(partners(x)).toEqual(['Hugging Face+Meta']);
+    expect(x.relations.some((r) => r.type === 'SPOKE_AT' && x.mentions.find((m) => m.id === r.from)!.lexiconName === '杨立昆')).toBe(true);
+  });
+});
+
 describe('products and models given a name', () => {
   it('reads 叫做/命名为 + name after what is named, typed by it, and not an ordinary word or a question', () => {
     const x = extractLines('这款大模型命名为玄武。', '我们的芯片叫做灵犀X1。', '这个平台叫做什么呢？', '这个产品叫做平台。');

@@ -36,7 +36,7 @@ const CLOSING = ['先生', '女士', '小姐', '老师'];
 const CLOSING_AT_END = ['教授', '博士', '院士'];
 /** First characters of CLOSING and CLOSING_AT_END: elsewhere neither can start. */
 const CLOSING_FIRST = new Set([...CLOSING, ...CLOSING_AT_END].map((h) => h.charCodeAt(0)));
-const STAGE_CUE = /有请|欢迎|上台|致辞|嘉宾|演讲|分享|签约|主持|发布人|发言|报告|见证|登台/;
+const STAGE_CUE = /有请|欢迎|上台|致辞|嘉宾|演讲|分享|签约|主持|发布人|发言|报告|见证|登台|\b(?:welcome|introduce|invite|keynote|on stage|to the stage)\b/i;
 
 export interface Introduction {
   person: ExtractedMention;
@@ -368,9 +368,10 @@ const THANKS_TO_HOST = /(谢谢|感谢)[，,\s]*(我们的|我们|各位)?主持
 /** The role a person was introduced in, from what is said of them: 'host', 'signatory', 'speaker', 'panelist' or 'guest'. */
 export function roleOf(text: string): string {
   if (HOSTING.test(text.replace(THANKS_TO_HOST, ''))) return 'host';
-  if (/签约|签署/.test(text)) return 'signatory';
-  if (/致辞|演讲|分享|报告|发言|主旨/.test(text)) return 'speaker';
-  if (/圆桌|对话|讨论/.test(text)) return 'panelist';
+  if (/\b(?:moderator|host)\b/i.test(text)) return 'host';
+  if (/签约|签署|\bsign/i.test(text)) return 'signatory';
+  if (/致辞|演讲|分享|报告|发言|主旨|\b(?:keynote|talk|speech|presentation|remarks)\b/i.test(text)) return 'speaker';
+  if (/圆桌|对话|讨论|\bpanel/i.test(text)) return 'panelist';
   return 'guest';
 }
 

@@ -4,6 +4,8 @@ import { introductionText, roleOf, type Introduction } from './introductions.js'
 import type { ExtractedMention, RelationCandidate } from './schema.js';
 import { HOST_LABEL, speakerLabel } from './speaker-labels.js';
 
+const ENGLISH_COOPERATION = /\b(?:work(?:s|ed|ing)?\s+(?:closely\s+|together\s+)?with|partner(?:s|ed|ing)?\s+with|(?:a\s+)?partnership\s+with|collaborat(?:e|es|ed|ing)\s+with|in\s+cooperation\s+with|teamed\s+up\s+with)\b/gi;
+const OUR_PARTNERS = /(我们|咱们)(公司|集团)?的?(主要|重要|核心|战略)?的?合作伙伴/;
 const JOINT_LAUNCH = /联合发布|共同发布|联合推出|共同推出|联合打造|共同打造/;
 const HOSTED_BY = /由(.{2,30}?)(主办|举办|承办|发起)/;
 
@@ -112,7 +114,7 @@ export function extractStatedPartnerships(ctx: DocumentContext, organizer: Extra
   const relations: RelationCandidate[] = [];
   for (const line of ctx.contentLines()) {
     const strong = STRONG_PARTNER_CUE.test(line.text);
-    if (!strong && !/合作|一起|共同|联合/.test(line.text)) continue;
+    if (!strong && !/合作|一起|共同|联合/.test(line.text) && !/ with /i.test(line.text)) continue;
     // a body being set up (中国电信联合合作伙伴，打造AI数据集联创基地) is what the partners build, not one of them
     const named = ctx.mentionsOnLine(line.number).filter((m) => m.type === 'Organization' && m.method !== 'founded');
     // a parent named inside its unit's name (中国科学院 of 中国科学院自动化研究所) is not a party of its own
@@ -141,6 +143,9 @@ export function extractStatedPartnerships(ctx: DocumentContext, organizer: Extra
         cueAt = strongCue.index;
         const we = sentence.search(/我们|咱们/);
         if (we >= 0 && inSentence.length === 1 && we < inSentence[0]!.start - from && JOINT_LAUNCH.test(sentence)) ours = true;
+        // "我们的合作伙伴包括A、B": partners of the speaker's organisation, not of each other
+        const ourPartners = OUR_PARTNERS.exec(sentence);
+        if (ourPartners && ourPartners.index < inSentence[0]!.start - from) ours = true;
       } else {
         WITH_COOPERATION.lastIndex = 0;
         for (let m = WITH_COOPERATION.exec(sentence); m; m = WITH_COOPERATION.exec(sentence)) {
@@ -157,6 +162,18 @@ export function extractStatedPartnerships(ctx: DocumentContext, organizer: Extra
           partners.push(...before.slice(-1), ...named);
           lists.push(named);
           if (before.length === 0 && OUR_COOPERATION.test(line.text.slice(Math.max(from, spanFrom - 6), spanFrom))) ours = true;
+          cueAt = m.index;
+        }
+        // "we work closely with Hugging Face", "Meta partnered with Microsoft"
+        for (const m of sentence.matchAll(ENGLISH_COOPERATION)) {
+          const cueEnd = from + m.index + m[0].length;
+          const clauseEnd = from + m.index + m[0].length + Math.max(0, sentence.slice(m.index + m[0].length).search(/\.\s|$/));
+          const named = inSentence.filter((o) => o.start >= cueEnd && o.end <= clauseEnd);
+          if (named.length === 0) continue;
+          const before = inSentence.filter((o) => o.end <= from + m.index);
+          partners.push(...before.slice(-1), ...named);
+          lists.push(named);
+          if (/\b(we|our team|our company)\b/i.test(sentence.slice(0, m.index)) && before.length === 0) ours = true;
           cueAt = m.index;
         }
       }
@@ -180,7 +197,7 @@ export function extractStatedPartnerships(ctx: DocumentContext, organizer: Extra
             for (let a = 0; a < together.length; a++) for (let b = a + 1; b < together.length; b++) relations.push({ type: 'PARTNERS_WITH', from: together[a]!.id, to: together[b]!.id, basis, evidence });
           }
         }
-      } else if (distinct.length >= 2) {
+      } else if (!speaking && distinct.length >= 2) {
         const [first, ...others] = distinct;
         for (const other of others) relations.push({ type: 'PARTNERS_WITH', from: first!.id, to: other.id, basis, evidence });
       }

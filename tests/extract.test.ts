@@ -517,6 +517,20 @@ describe('partners of the speaker', () => {
   });
 });
 
+describe('speech with fillers and misheard makers', () => {
+  it('reads an introduction across a filler (…来自好威云的，呃，首席技术官张宇昕)', () => {
+    const x = extract('嗯，各位好，那个，我是来自好威云的，呃，首席技术官张宇昕。\n');
+    expect(affiliations(x)).toEqual(['张宇昕@好威云:首席技术官']);
+  });
+
+  it('takes a two-character name that sounds like a model\'s maker, right before it, for the maker (腾迅的混元)', () => {
+    const x = extract('然后那个，科大寻飞的星火，还有腾迅的混元，我们都做了适配。腾迅速度很快。\n');
+    const orgs = x.mentions.filter((m) => m.type === 'Organization').map((m) => `${m.form}:${m.lexiconName}`);
+    expect(orgs.sort()).toEqual(['科大寻飞:科大讯飞', '腾迅:腾讯']);
+    expect(x.mentions.filter((m) => m.type === 'Model').map((m) => m.lexiconName).sort()).toEqual(['星火认知大模型', '混元']);
+  });
+});
+
 describe('products and models given a name', () => {
   it('reads 叫做/命名为 + name after what is named, typed by it, and not an ordinary word or a question', () => {
     const x = extractLines('这款大模型命名为玄武。', '我们的芯片叫做灵犀X1。', '这个平台叫做什么呢？', '这个产品叫做平台。');

@@ -12,7 +12,7 @@ import { extractCeremonyPartnerships, extractOwnership, extractPanelPartnerships
 import type { Extraction, RelationCandidate } from './schema.js';
 import { Segmenter } from './segment.js';
 import { extractSignings } from './signings.js';
-import { spotLatinMisspellings, spotLexiconNames, spotWeakAliases } from './spot.js';
+import { spotLatinMisspellings, spotLexiconNames, spotMakersBeforeTheirModels, spotWeakAliases } from './spot.js';
 
 export * from './schema.js';
 export { Segmenter } from './segment.js';
@@ -39,6 +39,7 @@ export function extractDocument(doc: Document, extractor: Extractor, findings: M
   spotLexiconNames(ctx);
   spotLatinMisspellings(ctx);
   spotWeakAliases(ctx);
+  spotMakersBeforeTheirModels(ctx);
   extractSuffixOrganizations(ctx);
   extractFoundedBodies(ctx);
   const { introductions, relations: introductionRelations } = extractIntroductions(ctx);

@@ -81,7 +81,10 @@ export function spotWeakAliases(ctx: DocumentContext): void {
         // followed by a model or product of its own (字节的豆包大模型, 苹果的iPhone)
         const ownsNext = entry.type === 'Organization' && ctx.mentionsOnLine(line.number).some((m) => (m.type === 'Model' || m.type === 'Product') &&
           (m.start === end || (m.start === end + 1 && text[end] === '的')) && m.lexiconName !== undefined && ctx.lexicon.entry(m.type, m.lexiconName)?.owner === entry.name);
-        if (!joined && !ownsNext && !AGENT_AFTER.test(after) && !(PARTNER_BEFORE.test(text.slice(Math.max(0, i - 1), i)) && /^(的)?(交流|合作|分享|一起|共同)/.test(after))) continue;
+        // after the company that makes it (科大讯飞的星火)
+        const ownedBefore = (entry.type === 'Model' || entry.type === 'Product') && entry.owner && ctx.mentionsOnLine(line.number).some((m) => m.type === 'Organization' &&
+          (m.end === i || (m.end === i - 1 && text[i - 1] === '的')) && m.lexiconName === entry.owner);
+        if (!joined && !ownsNext && !ownedBefore && !AGENT_AFTER.test(after) && !(PARTNER_BEFORE.test(text.slice(Math.max(0, i - 1), i)) && /^(的)?(交流|合作|分享|一起|共同)/.test(after))) continue;
         ctx.addMention({
           type: entry.type, start: i, end, line: line.number, method: 'lexicon', lexiconName: entry.name, confidence: 0.7,
           ...(entry.kind ? { kind: entry.kind } : {}), ...(entry.category ? { category: entry.category } : {}),
@@ -135,5 +138,31 @@ function spotSpokenAi(ctx: DocumentContext, line: Line): void {
       type: entry.type, start, end, line: line.number, method: 'lexicon', lexiconName: entry.name, confidence: 0.7,
       ...(entry.kind ? { kind: entry.kind } : {}), ...(entry.category ? { category: entry.category } : {}),
     }, line);
+  }
+}
+
+/**
+ * A company misheard right before a model or product of its own (腾迅的混元): two characters are too few to be
+ * taken by their sound alone, but the model names who makes it, so a name before it that sounds like its maker is.
+ */
+export function spotMakersBeforeTheirModels(ctx: DocumentContext): void {
+  for (const m of [...ctx.mentions]) {
+    if ((m.type !== 'Model' && m.type !== 'Product') || !m.lexiconName) continue;
+    const owner = ctx.lexicon.entry(m.type, m.lexiconName)?.owner;
+    if (!owner) continue;
+    const line = ctx.line(m.line);
+    const end = line.text[m.start - 1] === '的' ? m.start - 1 : m.start;
+    for (let length = Math.min(4, end); length >= 2; length--) {
+      const start = end - length;
+      const form = line.text.slice(start, end);
+      if (!HAN_ONLY.test(form) || ctx.overlapping(line.number, start, end).length > 0) continue;
+      const maker = ctx.lexicon.homophones(form, 'Organization').find((e) => e.name === owner);
+      if (!maker) continue;
+      ctx.addMention({
+        type: 'Organization', start, end, line: line.number, method: 'lexicon-pinyin', lexiconName: maker.name, confidence: 0.75,
+        pinyin: displayPinyin(form), ...(maker.kind ? { kind: maker.kind } : {}),
+      }, line);
+      break;
+    }
   }
 }

@@ -583,6 +583,11 @@ describe('news-style text', () => {
     expect(x.signings[0]!.parties.map((id) => x.mentions.find((m) => m.id === id)!.lexiconName)).toEqual(expect.arrayContaining(['阿里云', '中国石化']));
   });
 
+  it('reads an agreement said plainly (我们跟比亚迪签了战略合作协议) as the speaker\'s', () => {
+    const x = extractLines('我是来自华为云的首席技术官张宇昕。', '我们跟比亚迪签了战略合作协议。我签了个名。');
+    expect(x.signings.map((s) => s.name)).toEqual(['华为云与比亚迪战略合作协议']);
+  });
+
   it('reads each agreement a report tells in one sentence as an event of its own, with its parties and subject', () => {
     const x = extractLines(
       '阿里云与中国一汽签署战略合作协议，双方将在智能座舱领域展开合作。阿里云智能集团首席技术官周靖人出席签约仪式。',

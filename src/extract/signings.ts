@@ -6,7 +6,7 @@ import { inRanges, witnessRanges } from './witnesses.js';
 import type { SpeakerTimeline } from './relations.js';
 import type { EvidenceRef, ExtractedMention, RelationCandidate, SigningCandidate } from './schema.js';
 
-const SIGNING_WORD = /签约|签署|签订|签下/;
+const SIGNING_WORD = /签约|签署|签订|签下|签了[^，。；！？]{0,12}(?:协议|备忘录|合同)/;
 const EVENT_NAME = /([^，,。；;！!？?：:\s]{2,60}?)(?:的)?(合作签约仪式|签约仪式|签署仪式|签约环节|签约活动|合作签约|战略合作协议|合作协议|合作备忘录|框架协议)/;
 /** Words that precede an event name in the host's announcement and are not part of it. */
 const NAME_LEAD = /^.*(进行的是|进行|进入到|进入|即将|举行|举办|开始|见证|下面是|接下来是|是)/;
@@ -130,7 +130,7 @@ export function extractSignings(ctx: DocumentContext, introductions: Introductio
 /** What tells a stage ceremony from a reported agreement: the host's words around the signing. */
 const STAGE_WORDS = /仪式|有请|上台|嘉宾|签约台|环节|掌声|见证/;
 /** The signing verb of a reported agreement, and the words that may stand between the parties and it. */
-const REPORTED_VERB = /(?:正式|共同|在此|现场|今天|日前|近日)?(?:签署|签订|签下|签约)(?:了)?/;
+const REPORTED_VERB = /(?:正式|共同|在此|现场|今天|日前|近日)?(?:签署|签订|签下|签约|签(?=了[^，。；！？]{0,12}(?:协议|备忘录|合同)))(?:了)?/;
 /** Words that join the parties of one agreement ("A与B", "A携手B"). */
 const PARTY_JOIN = /^(?:与|和|同|跟|及|、|携手|联合|以及)$/;
 

@@ -120,6 +120,13 @@ describe('stage introductions', () => {
   });
 });
 
+describe('guests announced one by one', () => {
+  it('reads "第一位嘉宾是A，org title" and "第三位是来自org的title B"', () => {
+    const x = extract('今天的第一位嘉宾是张亚勤，清华大学智能产业研究院院长。第三位是来自深圳市大疆创新科技有限公司的工程师王涛。\n');
+    expect(affiliations(x).sort()).toEqual(['张亚勤@清华大学智能产业研究院:院长', '王涛@深圳市大疆创新科技有限公司:工程师']);
+  });
+});
+
 describe('foreign guests', () => {
   it('reads English introductions: name, title of organisation (several), and organisation title name', () => {
     const x = extractLines(

@@ -24,7 +24,7 @@ interface Tok {
 /** Punctuation and connectives between the items of a list of guests. */
 const ITEM_BREAK = /[、，,。；;！!？?：:\s“”"（）()《》]|以及|还有|及其/g;
 /** Words after which an introduction starts (the item's text before them is dropped). */
-const START_CUES = ['让我们掌声欢迎', '掌声欢迎', '热烈欢迎', '隆重介绍', '有请', '欢迎', '感谢', '谢谢', '尊敬的', '邀请', '请到', '来自', '他们是', '分别是', '我是', '我叫', '下面请', '接下来请', '请出', '交给', '请'];
+const START_CUES = ['让我们掌声欢迎', '掌声欢迎', '热烈欢迎', '隆重介绍', '有请', '欢迎', '感谢', '谢谢', '尊敬的', '邀请', '请到', '来自', '他们是', '分别是', '嘉宾是', '位是', '主持人是', '我是', '我叫', '下面请', '接下来请', '请出', '交给', '请'];
 /** Words that end an introduced name: what the guest is called on stage to do. */
 const END_CUES = /(?:与|和|跟|同)(?:我们|大家|各位|在座)|上台|致辞|带来|发表|发布|解读|宣读|揭牌|颁奖|见证|做总结|作总结|分享|演讲|讲话|登台|共同|一起|为我们|为大家|作主旨|做主旨|进行|莅临|出席|留步|入座|表示|指出|认为|强调|介绍|透露|宣布|提出|称|在(主|分|本次|这次)?(会|大会|论坛|峰会|发布会|现场|会上|论坛上|大会上)/;
 /** What a speaker says while thinking: 呃, 嗯, 那个. */

@@ -539,10 +539,11 @@ describe('speech with fillers and misheard makers', () => {
 });
 
 describe('products and models given a name', () => {
-  it('reads 叫做/命名为 + name after what is named, typed by it, and not an ordinary word or a question', () => {
-    const x = extractLines('这款大模型命名为玄武。', '我们的芯片叫做灵犀X1。', '这个平台叫做什么呢？', '这个产品叫做平台。');
+  it('reads 叫做/命名为/叫“…” + name after what is named, typed by it, and not an ordinary word or a question', () => {
+    const x = extractLines('这款大模型命名为玄武。', '我们的芯片叫做灵犀X1。', '这个平台叫做什么呢？', '这个产品叫做平台。', '这款产品叫“小智同学”。', '这个产品叫我们很头疼。');
     expect(x.mentions.filter((m) => m.type === 'Model').map((m) => m.form)).toEqual(['玄武']);
-    expect(x.mentions.filter((m) => m.type === 'Product').map((m) => `${m.form}:${m.category}`)).toEqual(['灵犀X1:chip']);
+    expect(x.mentions.filter((m) => m.type === 'Product').map((m) => `${m.form}:${m.category}`)).toEqual(['灵犀X1:chip', '小智同学:other']);
+    expect(forms(x, 'Person')).toEqual([]);
   });
 });
 

@@ -120,7 +120,7 @@ const NAMED_THING: Array<[RegExp, 'Model' | (typeof PRODUCT_CATEGORIES)[number]]
 ];
 /** "<thing> (的名字) 叫做 NAME": 我们的机器人产品叫做云帆一号, 这款大模型命名为启明. */
 const NAMED_AS = new RegExp(
-  `(大模型|模型|芯片|处理器|机器人|设备|终端|硬件|眼镜|一体机|操作系统|App|APP|应用|小程序|助手|平台|系统|软件|工具|产品)(?:的名字|名字)?(?:就)?(?:叫做|叫作|名为|命名为|取名为|取名叫)[“"《]?([\\p{Script=Han}A-Za-z0-9·\\-]{2,12})`,
+  `(大模型|模型|芯片|处理器|机器人|设备|终端|硬件|眼镜|一体机|操作系统|App|APP|应用|小程序|助手|平台|系统|软件|工具|产品)(?:的名字|名字)?(?:就)?(?:叫做|叫作|名为|命名为|取名为|取名叫|叫(?=[“"《]))[“"《]?([\\p{Script=Han}A-Za-z0-9·\\-]{2,12})`,
   'gu',
 );
 /** Not names: a question, a demonstrative or a generic description after the naming verb. */
@@ -132,7 +132,7 @@ const NOT_A_GIVEN_NAME = /^(什么|这个|那个|一个|这样|那样|我们|他
  */
 export function extractNamedProducts(ctx: DocumentContext): void {
   for (const line of ctx.contentLines()) {
-    if (!/叫做|叫作|名为|取名/.test(line.text)) continue;
+    if (!/叫|名为|取名/.test(line.text)) continue;
     for (const m of line.text.matchAll(NAMED_AS)) {
       const name = m[2]!;
       if (NOT_A_GIVEN_NAME.test(name) || ctx.segmenter.isOrdinaryWord(name)) continue;

@@ -434,10 +434,35 @@ export class Lexicon {
   /** Every entry a Han form sounds like, by its name and aliases, and with `weak` by its weak aliases after them. */
   homophones(form: string, type?: EntityType, { weak = false }: { weak?: boolean } = {}): LexEntry[] {
     if (!SOUNDED_FORM.test(form)) return [];
+    // most forms asked about cannot sound like any name: say so without keeping them in the cache
+    if (!this.mightSoundLikeAName(form)) return [];
     return this.homophoneLookups.get(`${type ?? '*'}|${weak}|${form}`, () => this.homophonesUncached(form, type, weak));
   }
 
+  /**
+   * The reading of a whole form is dear (pinyin in context): first its first and last characters must be able
+   * to sound like a listed name's, in any of their readings.
+   */
+  private mightSoundLikeAName(form: string): boolean {
+    this.homophoneIndex();
+    const chars = [...form];
+    const firsts = charReadings(chars[0]!);
+    const lasts = charReadings(chars.at(-1)!);
+    return firsts.some((a) => lasts.some((b) => this.homophoneEnds.has(`${chars.length}|${a}|${b}`)));
+  }
+
   private homophonesUncached(form: string, type: EntityType | undefined, weak: boolean): LexEntry[] {
+    const { homophoneKeys, weakHomophoneKeys } = this.homophoneIndex();
+    const key = foldedKey(form);
+    const found: LexEntry[] = [];
+    const types: EntityType[] = type ? [type] : ['Model', 'Product', 'Organization', 'Person'];
+    for (const t of types) found.push(...(homophoneKeys.get(`${t}|${key}`) ?? []));
+    if (weak) for (const t of types) found.push(...(weakHomophoneKeys.get(`${t}|${key}`) ?? []));
+    return [...new Set(found)];
+  }
+
+  /** Entries by the folded reading of their names (and weak aliases), built on first use. */
+  private homophoneIndex(): { homophoneKeys: Map<string, LexEntry[]>; weakHomophoneKeys: Map<string, LexEntry[]> } {
     if (!this.homophoneKeys || !this.weakHomophoneKeys) {
       this.homophoneKeys = new Map();
       this.weakHomophoneKeys = new Map();
@@ -453,18 +478,7 @@ export class Lexicon {
         }
       }
     }
-    // the reading of a whole form is dear (pinyin in context): first its first and last characters must be able to
-    // sound like a listed name's, in any of their readings
-    const chars = [...form];
-    const firsts = charReadings(chars[0]!);
-    const lasts = charReadings(chars.at(-1)!);
-    if (!firsts.some((a) => lasts.some((b) => this.homophoneEnds.has(`${chars.length}|${a}|${b}`)))) return [];
-    const key = foldedKey(form);
-    const found: LexEntry[] = [];
-    const types: EntityType[] = type ? [type] : ['Model', 'Product', 'Organization', 'Person'];
-    for (const t of types) found.push(...(this.homophoneKeys.get(`${t}|${key}`) ?? []));
-    if (weak) for (const t of types) found.push(...(this.weakHomophoneKeys.get(`${t}|${key}`) ?? []));
-    return [...new Set(found)];
+    return { homophoneKeys: this.homophoneKeys, weakHomophoneKeys: this.weakHomophoneKeys };
   }
 
   /**

@@ -29,6 +29,9 @@ function seedExtraction(file: string): Extraction {
 const forms = (x: Extraction, type: string) => x.mentions.filter((m) => m.type === type).map((m) => m.form);
 const partners = (x: Extraction) => x.relations.flatMap((r) => r.type === 'PARTNERS_WITH'
   ? [[x.mentions.find((m) => m.id === r.from)!.form, x.mentions.find((m) => m.id === r.to)!.form].sort().join('+')] : []);
+/** The role each person appears in, by the form they were found as. */
+const roles = (x: Extraction) => Object.fromEntries(x.relations.flatMap((r) => r.type === 'SPOKE_AT'
+  ? [[x.mentions.find((m) => m.id === r.from)!.form, r.role]] : []));
 const affiliations = (x: Extraction) => x.relations.flatMap((r) => r.type === 'AFFILIATED_WITH'
   ? [`${x.mentions.find((m) => m.id === r.from)!.form}@${x.mentions.find((m) => m.id === r.to)!.form}:${r.title ?? ''}`] : []);
 
@@ -407,9 +410,6 @@ describe('titles', () => {
 });
 
 describe('transcripts with speaker labels', () => {
-  const roles = (x: Extraction) => Object.fromEntries(x.relations.flatMap((r) => r.type === 'SPOKE_AT'
-    ? [[x.mentions.find((m) => m.id === r.from)!.form, r.role]] : []));
-
   it('takes neither a title nor a role from the label (主持人：…有请…董事长陈建国), and no host from thanks to the host', () => {
     const x = extractLines(
       '主持人：感谢王总的精彩分享。下面有请深圳云帆智能科技有限公司董事长陈建国先生上台。',
@@ -465,9 +465,6 @@ describe('two guests joined by 与', () => {
 });
 
 describe('witnesses of a signing', () => {
-  const roles = (x: Extraction) => Object.fromEntries(x.relations.flatMap((r) => r.type === 'SPOKE_AT'
-    ? [[x.mentions.find((m) => m.id === r.from)!.form, r.role]] : []));
-
   it('takes a witness called up before the word (有请…汤文侃见证签约) as a witness, not a party', () => {
     const x = extractLines(
       '接下来是签约仪式。有请中国科学院自动化研究所所长徐波、蚂蚁集团副总裁李俊奎上台签约。',

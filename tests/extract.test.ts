@@ -130,6 +130,20 @@ describe('guests announced one by one', () => {
   });
 });
 
+describe('governments and news phrasing', () => {
+  it('takes a place said alone before its government\'s executive title for that government (上海市副市长陈杰)', () => {
+    const x = extractLines('上海市副市长陈杰出席并致辞。', '有请杭州市副市长李四，以及上海市经信委副主任王五。');
+    const employers = Object.fromEntries(x.relations.flatMap((r) => r.type === 'AFFILIATED_WITH'
+      ? [[x.mentions.find((m) => m.id === r.from)!.form, x.mentions.find((m) => m.id === r.to)!.lexiconName]] : []));
+    expect(employers).toEqual({ 陈杰: '上海市人民政府', 李四: '杭州市人民政府', 王五: '上海市经济和信息化委员会' });
+  });
+
+  it('ends a name before 在演讲中/在接受采访时', () => {
+    const x = extract('MiniMax创始人闫俊杰在演讲中表示，海螺AI的用户已经过亿。星云数据董事长刘海涛在接受采访时说。\n');
+    expect(affiliations(x).sort()).toEqual(['刘海涛@星云数据:董事长', '闫俊杰@MiniMax:创始人']);
+  });
+});
+
 describe('foreign guests', () => {
   it('reads English introductions: name, title of organisation (several), and organisation title name', () => {
     const x = extractLines(

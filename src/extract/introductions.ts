@@ -26,9 +26,22 @@ const ITEM_BREAK = /[、，,。；;！!？?：:\s“”"（）()《》]|以及|�
 /** Words after which an introduction starts (the item's text before them is dropped). */
 const START_CUES = ['让我们掌声欢迎', '掌声欢迎', '热烈欢迎', '隆重介绍', '有请', '欢迎', '感谢', '谢谢', '尊敬的', '邀请', '请到', '来自', '他们是', '分别是', '嘉宾是', '位是', '主持人是', '我是', '我叫', '下面请', '接下来请', '请出', '交给', '请'];
 /** Words that end an introduced name: what the guest is called on stage to do. */
-const END_CUES = /(?:与|和|跟|同)(?:我们|大家|各位|在座)|上台|致辞|带来|发表|发布|解读|宣读|揭牌|颁奖|见证|做总结|作总结|分享|演讲|讲话|登台|共同|一起|为我们|为大家|作主旨|做主旨|进行|莅临|出席|留步|入座|表示|指出|认为|强调|介绍|透露|宣布|提出|称|在(主|分|本次|这次)?(会|大会|论坛|峰会|发布会|现场|会上|论坛上|大会上)/;
+const END_CUES = /(?:与|和|跟|同)(?:我们|大家|各位|在座)|上台|致辞|带来|发表|发布|解读|宣读|揭牌|颁奖|见证|做总结|作总结|分享|演讲|讲话|登台|共同|一起|为我们|为大家|作主旨|做主旨|进行|莅临|出席|留步|入座|表示|指出|认为|强调|介绍|透露|宣布|提出|称|在(主|分|本次|这次)?(会|大会|论坛|峰会|发布会|现场|会上|论坛上|大会上)|在(?:演讲|讲话|致辞|发言|报告|采访|对话|分享|接受)/;
 /** What a speaker says while thinking: 呃, 嗯, 那个. */
 const FILLER_ONLY = /^(?:呃|嗯|啊|哦|额|唉|诶|那个|这个|就是|然后)+$/;
+/**
+ * A place said alone before an executive title of its government (上海市副市长陈杰) stands for that government:
+ * the slot names 上海市人民政府 (the lexicon's entry when it has one).
+ */
+function placeGovernment(ctx: DocumentContext, slot: OrgSlot, title: string | undefined): OrgSlot {
+  const { lexicon } = ctx;
+  const place = slot.line.text.slice(slot.start, slot.end);
+  if (slot.existing || !title || !lexicon.placeGovernment.titles.has(title) || !lexicon.places.has(place)) return slot;
+  const government = place + lexicon.placeGovernment.body;
+  const known = lexicon.lookupOrganization(government);
+  return { ...slot, impliedName: known?.name ?? government, ...(known ? { lexiconName: known.name } : {}), kind: known?.kind ?? 'government' };
+}
+
 /** A name, a connective and what follows it: "张英与商汤科技" between two titles. */
 const GUEST_JOIN = /^(\p{Script=Han}{2,3}?)(与|和|跟|同|及)(\p{Script=Han}{2,})$/u;
 /** Cues of a self-introduction ("我是中电信AI公司何忠江"): the item may end with a name and no title. */
@@ -462,7 +475,7 @@ function parseItem(
     if (followedByTitle && nameOrOrgAfter && (isOrgLike(ctx, tok.text) || !isPlausibleName(tok.text, lexicon, { segmenter: ctx.segmenter }))) {
       const slot = organizationSlot(ctx, line, tok.start, tok.end);
       if (slot) {
-        openOrgCounted(slot);
+        openOrgCounted(placeGovernment(ctx, slot, titlesOf(next)[0]));
         continue;
       }
     }

@@ -100,6 +100,8 @@ export class Lexicon {
   readonly titleSet: Set<string>;
   /** Words an English title ends with, lower case. */
   readonly englishTitleWords: Set<string>;
+  /** Executive titles of a place's government (市长, 副区长), and the body a place with one of them names (人民政府). */
+  readonly placeGovernment: { titles: Set<string>; body: string };
   readonly suffixes: SuffixEntry[];
   readonly titleIndex: PhraseIndex<string>;
   readonly suffixIndex: PhraseIndex<SuffixEntry>;
@@ -184,6 +186,7 @@ export class Lexicon {
     this.titles = [...new Set(expandTitles(files.titles))].sort((a, b) => b.length - a.length);
     this.titleSet = new Set(this.titles);
     this.englishTitleWords = new Set(files.titles.englishTitleWords.map((w) => w.toLowerCase()));
+    this.placeGovernment = { titles: new Set(files.titles.placeGovernment.titles), body: files.titles.placeGovernment.body };
     this.suffixes = [...files.orgSuffixes.entries].sort((a, b) => b.suffix.length - a.suffix.length);
     this.honorifics = [...new Set(files.honorifics.items)].sort((a, b) => b.length - a.length);
     this.titleIndex = PhraseIndex.of(this.titles);

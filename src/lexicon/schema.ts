@@ -61,6 +61,8 @@ export const LexiconFilesSchema = z.object({
     soundAlikes: z.array(z.object({ heard: z.string().min(1), meant: z.string().min(1) })).default([]),
     /** Words an English title ends with ("chief technology officer", "founder"), for English introductions. */
     englishTitleWords: z.array(z.string().min(1)).default([]),
+    /** Titles of a place's government said after the place alone (上海市副市长), and the body they belong to (人民政府). */
+    placeGovernment: z.object({ titles: z.array(z.string().min(1)), body: z.string().min(1) }).default({ titles: [], body: '人民政府' }),
   }),
   orgSuffixes: entriesFile(SuffixEntrySchema),
   honorifics: itemsFile.extend({ englishItems: z.array(z.string()).default([]) }),

@@ -362,6 +362,12 @@ describe('bare versions', () => {
     const models = x.mentions.filter((m) => m.type === 'Model').map((m) => `${m.form}=${m.impliedName ?? m.lexiconName}`);
     expect(models).toEqual(['日新5。5=日日新5.5', '5。0=日日新5.0', '5。0=日日新5.0']);
   });
+
+  it('reads a version after a hyphen (GLM-5, Step-3) and a letter with a number (Kimi K3, 混元T2) as the model\'s version', () => {
+    const x = extract('智谱发布了GLM-5。Kimi K3也来了。混元T2上线。阶跃星辰的Step-3已经开源。混元有3000张卡。\n');
+    expect(x.mentions.filter((m) => m.type === 'Model').map((m) => `${m.lexiconName}:${(m.versions ?? []).join(',')}`))
+      .toEqual(['GLM:5', 'Kimi:K3', '混元:T2', 'Step:3', '混元:']);
+  });
 });
 
 describe('partnerships of a whole panel', () => {

@@ -13,7 +13,8 @@ const PROPER_TAGS = new Set(['nz', 'ns', 'nt', 'x', 'eng', 'j']);
 const LEADING_VERB = /^(祝贺|利用|满足|建立健全|建立|通过|基于|推出|发布|打造|训练|构建|使用|采用|依托|围绕|结合|借助|用|由|对|把|将|为|在|从|与|和|跟|做|有|是)/;
 const INNER_TAGS = new Set(['n', 'nz', 'nr', 'nrt', 'nrfg', 'ns', 'nt', 'x', 'eng', 'j', 'vn', 'l', 'ng', 'an', 'b']);
 /** A version written after a model name; ASR writes the decimal point as 。 (盘古大模型5。0). */
-const VERSION_AFTER = /^\s?(\d{1,2}(?:[.。．]\d{1,2})?(?:[oO欧]|[a-zA-Z](?![a-zA-Z]))?)(?![\d.。．]*\d)/;
+/** A version right after a model's name: 5.0, 4o, -5 (GLM-5), and a letter with a number (Kimi K3, 混元T2). */
+const VERSION_AFTER = /^[\s-]?(\d{1,2}(?:[.。．]\d{1,2})?(?:[oO欧]|[a-zA-Z](?![a-zA-Z]))?|[A-Z]\d{1,2}(?:\.\d{1,2})?(?![A-Za-z]))(?![\d.。．]*\d)/;
 /** Latin model names with a version (GPT-4o, Qwen2.5, Llama 3); used only with a model word or a lexicon family. */
 const LATIN_VERSIONED = /(?<![A-Za-z0-9])([A-Z][A-Za-z]{1,15})[-\s]?(\d{1,2}(?:\.\d{1,2})?[a-zA-Z]?)(?![A-Za-z0-9])/g;
 

@@ -608,6 +608,18 @@ describe('news-style text', () => {
     expect(x.signings[0]!.parties.map((id) => x.mentions.find((m) => m.id === id)!.lexiconName)).toEqual(expect.arrayContaining(['阿里云', '中国石化']));
   });
 
+  it('reads each signing project of a ceremony as an event of its own, named by the project', () => {
+    const x = extractLines(
+      '下面进行重点项目签约。第一个签约项目是：中国电信与上海交通大学共建人工智能联合实验室。有请双方代表上台签约。',
+      '第二个签约项目是：华为云与同济大学的具身智能战略合作。有请双方代表上台。',
+    );
+    expect(x.signings.map((s) => `${s.name} | ${s.subject} | ${s.parties.map((id) => x.mentions.find((m) => m.id === id)!.form).join('+')}`)).toEqual([
+      '中国电信与上海交通大学共建人工智能联合实验室 | 共建人工智能联合实验室 | 中国电信+上海交通大学',
+      '华为云与同济大学的具身智能战略合作 | 具身智能战略合作 | 华为云+同济大学',
+    ]);
+    expect([...new Set(partners(x))].sort()).toEqual(['上海交通大学+中国电信', '华为云+同济大学']);
+  });
+
   it('reads an agreement said plainly (我们跟比亚迪签了战略合作协议) as the speaker\'s', () => {
     const x = extractLines('我是来自华为云的首席技术官张宇昕。', '我们跟比亚迪签了战略合作协议。我签了个名。');
     expect(x.signings.map((s) => s.name)).toEqual(['华为云与比亚迪战略合作协议']);

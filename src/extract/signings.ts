@@ -11,7 +11,10 @@ const EVENT_NAME = /([^，,。；;！!？?：:\s]{2,60}?)(?:的)?(合作签约�
 /** Words that precede an event name in the host's announcement and are not part of it. */
 const NAME_LEAD = /^.*(进行的是|进行|进入到|进入|即将|举行|举办|开始|见证|下面是|接下来是|是)/;
 const GENERIC_EVENT_NAME = /^(?:(?:本次|这次|今天|本届|现场)(?:论坛|大会|峰会|活动|会议)?(?:当中|上|中)?的?)?(?:合作)?(?:签约仪式|签署仪式|签约环节|签约活动|合作签约)$/;
-const NEXT_ROUND = /第[二三四五六七八九十]轮|下一轮|再一轮/;
+/** A signing project announced by name: "签约项目是：A与B共建…实验室". */
+const PROJECT_NAME = /签约项目(?:是|为)?[：:]\s*([^。；;！!？?]{2,60})/;
+/** A new round or the next project of a signing (第二轮签约, 第二个签约项目, 下一项签约): a new event. */
+const NEXT_ROUND = /第[二三四五六七八九十0-9]+轮|下一轮|再一轮|(?:第[二三四五六七八九十0-9]+|下一)(?:个|项|批)(?:签约|项目)/;
 /** Lines within this distance of each other belong to the same ceremony. */
 const CLUSTER_GAP = 8;
 
@@ -71,6 +74,12 @@ export function extractSignings(ctx: DocumentContext, introductions: Introductio
         nameLine = line;
         break;
       }
+    }
+    // "第一个签约项目是：A与B共建人工智能联合实验室": the project is the event's name
+    const project = name ? undefined : spanned.map((line) => ({ line, m: PROJECT_NAME.exec(line.text) })).find((p) => p.m);
+    if (project) {
+      name = project.m![1]!.trim();
+      nameLine = project.line;
     }
 
     const parties = new Map<string, ExtractedMention>();

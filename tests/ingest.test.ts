@@ -65,6 +65,11 @@ describe('forum title', () => {
 
   it('falls back to the file name when there is no heading', () => {
     expect(parseForumInfo(['今天我们讨论大模型。'], '20240706-圆桌.txt')).toEqual({ title: '20240706-圆桌', date: '2024-07-06', series: null });
+    // a first line that names the forum is its title; speech that mentions one is not
+    expect(parseForumInfo(['2026世界人工智能大会 智能体产业发展论坛', '主持人：…'], 'a.txt')).toEqual({ title: '2026世界人工智能大会 智能体产业发展论坛', date: null, series: null });
+    expect(parseForumInfo(['具身智能分论坛（2025年7月26日）'], 'a.txt')).toEqual({ title: '具身智能分论坛（2025年7月26日）', date: '2025-07-26', series: null });
+    expect(parseForumInfo(['欢迎来到智能体论坛'], 'b.txt').title).toBe('b');
+    expect(parseForumInfo(['我们今天在这个论坛上，讨论大模型'], 'c.txt').title).toBe('c');
   });
 });
 

@@ -167,6 +167,19 @@ describe('foreign guests', () => {
   });
 });
 
+describe('an English session', () => {
+  it('reads "I\'m X, partner at Y", "X from Y", "X, co-director of Y" and "in collaboration with"', () => {
+    const x = extractLines(
+      "Good morning. I'm Sarah Chen, partner at Sequoia Capital China.",
+      'Today our panel includes Andrew Ng from DeepLearning.AI, and Fei-Fei Li, co-director of Stanford HAI.',
+      'Fei-Fei Li: World Labs is building spatial intelligence, in collaboration with NVIDIA.',
+    );
+    expect(forms(x, 'Person').sort()).toEqual(['Andrew Ng', 'Fei-Fei Li', 'Fei-Fei Li', 'Sarah Chen']);
+    expect(affiliations(x).sort()).toEqual(['Andrew Ng@DeepLearning.AI:', 'Fei-Fei Li@Stanford HAI:co-director', 'Sarah Chen@Sequoia Capital:partner']);
+    expect(partners(x)).toEqual(['NVIDIA+World Labs']);
+  });
+});
+
 describe('organisations of guests the grammar half reads', () => {
   it('reads a guest called up by a lower-case Latin name, with the organisation before the title', () => {
     const x = seedExtraction('002_006024088c0cb5f1.txt');

@@ -5,7 +5,7 @@ import { materialize, organizationSlot, type OrgSlot } from './organizations.js'
 import type { ExtractedMention, RelationCandidate } from './schema.js';
 import { shortSpeakerLabelEnd } from './speaker-labels.js';
 import { inRanges, witnessRanges } from './witnesses.js';
-import { sentenceBounds } from '../util/text.js';
+import { isLatinName, sentenceBounds } from '../util/text.js';
 
 /**
  * Stage grammar of introductions: "(有请/欢迎) + organisation + title(s) + name + (先生/女士)",
@@ -231,7 +231,9 @@ function latinGuests(ctx: DocumentContext, line: Line): Introduction[] {
 }
 
 /** An English name before a comma and a title: "Dr. Andrew Ng, founder of …". */
-const ENGLISH_NAME_COMMA = /((?:(?:Dr|Mr|Ms|Mrs|Prof)\.?\s+)?[A-Z][A-Za-z'’\-]+(?:\s+[A-Z][A-Za-z'’\-]+){0,3}),\s+(?:the\s+|our\s+)?/g;
+const ENGLISH_NAME_COMMA = /(?<![A-Za-z'’])(?!I['’]m\b)((?:(?:Dr|Mr|Ms|Mrs|Prof)\.?\s+)?[A-Z][A-Za-z'’\-]+(?:\s+[A-Z][A-Za-z'’\-]+){0,3}),\s+(?:the\s+|our\s+)?/g;
+/** A known person from a known organisation: "Andrew Ng from DeepLearning.AI". */
+const ENGLISH_FROM = /^\s+from\s+(?:the\s+)?/;
 /** A title of up to five words and "of"/"at": "managing general partner of ". */
 const ENGLISH_TITLE_OF = /^((?:[A-Za-z\-]+\s+){0,4}?)([A-Za-z\-]+)\s+(?:of|at)\s+/;
 /** A title with what it is of, then "at": "vice president of solutions architecture at ". */
@@ -248,8 +250,10 @@ const CAPITALISED_RUN = /^[A-Z][\w.&\-]*(?:\s+(?!and\b)[A-Z][\w.&\-]*){0,4}/;
 function englishIntroductions(ctx: DocumentContext, line: Line): Introduction[] {
   const found: Introduction[] = [];
   const { lexicon } = ctx;
-  const isTitle = (words: string, last: string) => lexicon.englishTitleWords.has(last.toLowerCase()) && !/\b(?:or|the|of|at)\b/i.test(words) &&
-    words.split(/\s+and\s+/).slice(0, -1).every((w) => lexicon.englishTitleWords.has(w.trim().split(/\s+/).at(-1)!.toLowerCase()));
+  // co-director, vice-chair: the word after the prefix is the title's
+  const titleWord = (word: string) => lexicon.englishTitleWords.has(word.toLowerCase().replace(/^(?:co|vice|deputy|executive)-/, ''));
+  const isTitle = (words: string, last: string) => titleWord(last) && !/\b(?:or|the|of|at)\b/i.test(words) &&
+    words.split(/\s+and\s+/).slice(0, -1).every((w) => titleWord(w.trim().split(/\s+/).at(-1)!));
   const personAt = (start: number, end: number, titles: string[]): ExtractedMention | undefined => {
     const existing = ctx.overlapping(line.number, start, end);
     const person = existing.find((m) => m.type === 'Person');
@@ -300,6 +304,12 @@ function englishIntroductions(ctx: DocumentContext, line: Line): Introduction[] 
     const title = `${after[1]}${after[2]}`;
     const person = personAt(start, start + after[3]!.length, [title]);
     if (person) found.push({ person, org, titles: [title] });
+  }
+  for (const person of ctx.mentionsOnLine(line.number)) {
+    if (person.type !== 'Person' || !isLatinName(person.form)) continue;
+    const from = ENGLISH_FROM.exec(line.text.slice(person.end));
+    const org = from && ctx.mentionsOnLine(line.number).find((m) => m.type === 'Organization' && m.start === person.end + from[0].length);
+    if (org) found.push({ person, org, titles: [] });
   }
   return found;
 }

@@ -4,7 +4,7 @@ import { introductionText, roleOf, type Introduction } from './introductions.js'
 import type { ExtractedMention, RelationCandidate } from './schema.js';
 import { HOST_LABEL, speakerLabel } from './speaker-labels.js';
 
-const ENGLISH_COOPERATION = /\b(?:work(?:s|ed|ing)?\s+(?:closely\s+|together\s+)?with|partner(?:s|ed|ing)?\s+with|(?:a\s+)?partnership\s+with|collaborat(?:e|es|ed|ing)\s+with|in\s+cooperation\s+with|teamed\s+up\s+with)\b/gi;
+const ENGLISH_COOPERATION = /\b(?:work(?:s|ed|ing)?\s+(?:closely\s+|together\s+)?with|partner(?:s|ed|ing)?\s+with|(?:a\s+)?partnership\s+with|collaborat(?:e|es|ed|ing)\s+with|in\s+(?:cooperation|collaboration|partnership)\s+with|teamed\s+up\s+with)\b/gi;
 const OUR_PARTNERS = /(我们|咱们)(公司|集团)?的?(主要|重要|核心|战略)?的?合作伙伴/;
 const JOINT_LAUNCH = /联合发布|共同发布|联合推出|共同推出|联合打造|共同打造/;
 const HOSTED_BY = /由(.{2,30}?)(主办|举办|承办|发起)/;

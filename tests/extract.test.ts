@@ -167,6 +167,15 @@ describe('foreign guests', () => {
   });
 });
 
+describe('traditional Chinese', () => {
+  it('reads a transcript in traditional characters as simplified, keeping what was written', () => {
+    const x = extractLines('下面有請鴻海科技集團董事長劉揚偉先生上台致詞。', '我們與輝達合作打造AI工廠。', '台積電總裁魏哲家也出席了。');
+    expect(affiliations(x).sort()).toEqual(['刘扬伟@鸿海科技集团:董事长', '魏哲家@台积电:总裁']);
+    expect(x.mentions.find((m) => m.lexiconName === '英伟达')?.text).toBe('輝達');
+    expect(partners(x)).toEqual(['辉达+鸿海科技集团']);
+  });
+});
+
 describe('an English session', () => {
   it('reads "I\'m X, partner at Y", "X from Y", "X, co-director of Y" and "in collaboration with"', () => {
     const x = extractLines(

@@ -548,9 +548,9 @@ describe('speech as it is spoken', () => {
 });
 
 describe('partners of the speaker', () => {
-  it('takes "我们的合作伙伴包括A、B" as partners of the speaker\'s organisation, not of each other', () => {
-    const x = extractLines('掌声有请北京智谱华章科技有限公司首席执行官张鹏先生。', '我们的合作伙伴包括中国移动、中国联通以及国家电网。');
-    expect(partners(x).sort()).toEqual(['中国移动+北京智谱华章科技有限公司', '中国联通+北京智谱华章科技有限公司', '北京智谱华章科技有限公司+国家电网']);
+  it('takes "我们的合作伙伴包括A、B" and "A是我们的战略合作伙伴" as partners of the speaker\'s organisation, not of each other', () => {
+    const x = extractLines('掌声有请北京智谱华章科技有限公司首席执行官张鹏先生。', '我们的合作伙伴包括中国移动、中国联通以及国家电网。', '华为是我们的战略合作伙伴。');
+    expect(partners(x).sort()).toEqual(['中国移动+北京智谱华章科技有限公司', '中国联通+北京智谱华章科技有限公司', '北京智谱华章科技有限公司+华为', '北京智谱华章科技有限公司+国家电网']);
   });
 
   it('reads English cooperation ("we work closely with") and English call-ups as appearances on stage', () => {

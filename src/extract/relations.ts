@@ -143,9 +143,8 @@ export function extractStatedPartnerships(ctx: DocumentContext, organizer: Extra
         cueAt = strongCue.index;
         const we = sentence.search(/我们|咱们/);
         if (we >= 0 && inSentence.length === 1 && we < inSentence[0]!.start - from && JOINT_LAUNCH.test(sentence)) ours = true;
-        // "我们的合作伙伴包括A、B": partners of the speaker's organisation, not of each other
-        const ourPartners = OUR_PARTNERS.exec(sentence);
-        if (ourPartners && ourPartners.index < inSentence[0]!.start - from) ours = true;
+        // "我们的合作伙伴包括A、B", "华为是我们的战略合作伙伴": partners of the speaker's organisation, not of each other
+        if (OUR_PARTNERS.test(sentence)) ours = true;
       } else {
         WITH_COOPERATION.lastIndex = 0;
         for (let m = WITH_COOPERATION.exec(sentence); m; m = WITH_COOPERATION.exec(sentence)) {

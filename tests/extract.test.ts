@@ -123,6 +123,13 @@ describe('stage introductions', () => {
   });
 });
 
+describe('guests described in the third person', () => {
+  it('reads "王五博士，他是百度研究院的首席科学家" as the guest\'s organisation and title', () => {
+    const x = extractLines('下面是王五博士，他是百度研究院的首席科学家。', '让我们欢迎赵六女士，她是阿里巴巴达摩院的研究员。', '下面是签约仪式，他是一位老朋友。');
+    expect(affiliations(x).sort()).toEqual(['王五@百度研究院:首席科学家', '赵六@阿里巴巴达摩院:研究员']);
+  });
+});
+
 describe('guests announced one by one', () => {
   it('reads "第一位嘉宾是A，org title" and "第三位是来自org的title B"', () => {
     const x = extract('今天的第一位嘉宾是张亚勤，清华大学智能产业研究院院长。第三位是来自深圳市大疆创新科技有限公司的工程师王涛。\n');

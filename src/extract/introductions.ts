@@ -24,7 +24,7 @@ interface Tok {
 /** Punctuation and connectives between the items of a list of guests. */
 const ITEM_BREAK = /[、，,。；;！!？?：:\s“”"（）()《》]|以及|还有|及其/g;
 /** Words after which an introduction starts (the item's text before them is dropped). */
-const START_CUES = ['让我们掌声欢迎', '掌声欢迎', '热烈欢迎', '隆重介绍', '有请', '欢迎', '感谢', '谢谢', '尊敬的', '邀请', '请到', '来自', '他们是', '分别是', '嘉宾是', '位是', '主持人是', '我是', '我叫', '下面请', '接下来请', '请出', '交给', '请'];
+const START_CUES = ['让我们掌声欢迎', '掌声欢迎', '热烈欢迎', '隆重介绍', '有请', '欢迎', '感谢', '谢谢', '尊敬的', '邀请', '请到', '来自', '他们是', '分别是', '嘉宾是', '位是', '主持人是', '下面是', '接下来是', '这位是', '我是', '我叫', '下面请', '接下来请', '请出', '交给', '请'];
 /** Words that end an introduced name: what the guest is called on stage to do. */
 const END_CUES = /(?:与|和|跟|同)(?:我们|大家|各位|在座)|上台|致辞|带来|发表|发布|解读|宣读|揭牌|颁奖|见证|做总结|作总结|分享|演讲|讲话|登台|共同|一起|为我们|为大家|作主旨|做主旨|进行|莅临|出席|留步|入座|表示|指出|认为|强调|介绍|透露|宣布|提出|称|在(主|分|本次|这次)?(会|大会|论坛|峰会|发布会|现场|会上|论坛上|大会上)|在(?:演讲|讲话|致辞|发言|报告|采访|对话|分享|接受)|(?:也|还|则|亦|都)(?:出席|参加|来到|发表|表示|介绍|分享|指出|认为|强调|谈到|提到)/;
 /** What a speaker says while thinking: 呃, 嗯, 那个. */
@@ -40,6 +40,28 @@ function placeGovernment(ctx: DocumentContext, slot: OrgSlot, title: string | un
   const government = place + lexicon.placeGovernment.body;
   const known = lexicon.lookupOrganization(government);
   return { ...slot, impliedName: known?.name ?? government, ...(known ? { lexiconName: known.name } : {}), kind: known?.kind ?? 'government' };
+}
+
+/** "…王五博士，他是百度研究院的首席科学家": what the guest just named is, said of them in the third person. */
+const THIRD_PERSON = /[，,]\s*(?:他|她)(?:现在)?(?:是|现任|担任)(?:来自)?/g;
+
+/** The organisation and title said of the guest named just before 他是/她是 (the guest must end the clause before it). */
+function thirdPersonAppositions(ctx: DocumentContext, line: Line): Introduction[] {
+  const found: Introduction[] = [];
+  if (!/[他她](?:现在)?(?:是|现任|担任)/.test(line.text)) return found;
+  const onLine = ctx.mentionsOnLine(line.number);
+  for (const m of line.text.matchAll(THIRD_PERSON)) {
+    const closing = /(先生|女士|博士|教授|老师|院士)$/.exec(line.text.slice(0, m.index));
+    const nameEnd = m.index - (closing?.[0].length ?? 0);
+    const person = onLine.find((p) => p.type === 'Person' && p.end === nameEnd && !p.reference);
+    const orgStart = m.index + m[0].length;
+    const org = onLine.filter((o) => o.type === 'Organization' && o.start === orgStart).sort((a, b) => b.end - a.end)[0];
+    if (!person || !org) continue;
+    const titleStart = org.end + (line.text[org.end] === '的' ? 1 : 0);
+    const title = ctx.lexicon.titleIndex.longestAt(line.text, titleStart)?.phrase;
+    if (title) found.push({ person, org, titles: [title] });
+  }
+  return found;
 }
 
 /** A name, a connective and what follows it: "张英与商汤科技" between two titles. */
@@ -348,6 +370,7 @@ export function extractIntroductions(ctx: DocumentContext): { introductions: Int
     }
     // in a list of guests, a guest's organisation stays one though the name was cut short
     if (introductions.length > onLine) for (const slot of cutShort) materialize(ctx, slot);
+    introductions.push(...thirdPersonAppositions(ctx, line));
     if (/[A-Za-z]{3}/.test(line.text)) {
       if (STAGE_CUE.test(line.text)) introductions.push(...latinGuests(ctx, line));
       introductions.push(...englishIntroductions(ctx, line));

@@ -123,6 +123,17 @@ describe('stage introductions', () => {
   });
 });
 
+describe('organisers', () => {
+  it('takes every organisation of the hosting clauses as an organiser (由A主办，B承办，C协办; 由A和B联合主办), not a parent inside a name nor a supporter', () => {
+    const organizers = (text: string) => {
+      const x = extract(text);
+      return x.relations.flatMap((r) => (r.type === 'ORGANIZED' ? [x.mentions.find((m) => m.id === r.from)!.form] : []));
+    };
+    expect(organizers('本次论坛由上海人工智能实验室主办，商汤科技承办，上海交通大学协办。\n')).toEqual(['上海人工智能实验室', '商汤科技', '上海交通大学']);
+    expect(organizers('本次论坛由中国科学院自动化研究所和上海市人工智能行业协会联合主办，华为提供支持。\n')).toEqual(['中国科学院自动化研究所', '上海市人工智能行业协会']);
+  });
+});
+
 describe('guests described in the third person', () => {
   it('reads "王五博士，他是百度研究院的首席科学家" as the guest\'s organisation and title', () => {
     const x = extractLines('下面是王五博士，他是百度研究院的首席科学家。', '让我们欢迎赵六女士，她是阿里巴巴达摩院的研究员。', '下面是签约仪式，他是一位老朋友。');

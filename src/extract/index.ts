@@ -8,7 +8,7 @@ import { attachVersions, extractBareVersions, extractFamilyHomophones, extractLa
 import { addParentMentions, extractAcademies, extractFoundedBodies, extractSuffixOrganizations } from './organizations.js';
 import { extractLatinProducts, extractNamedProducts, extractProductPatterns } from './products.js';
 import { extractReferences } from './references.js';
-import { extractCeremonyPartnerships, extractOwnership, extractPanelPartnerships, extractStatedPartnerships, findOrganizer, SpeakerTimeline } from './relations.js';
+import { extractCeremonyPartnerships, extractOwnership, extractPanelPartnerships, extractStatedPartnerships, findCoOrganizers, findOrganizer, SpeakerTimeline } from './relations.js';
 import type { Extraction, RelationCandidate } from './schema.js';
 import { Segmenter } from './segment.js';
 import { extractSignings } from './signings.js';
@@ -73,6 +73,7 @@ export function extractDocument(doc: Document, extractor: Extractor, findings: M
   if (organizer) {
     const line = ctx.line(organizer.quoteLine);
     relations.push({ type: 'ORGANIZED', from: organizer.mention.id, evidence: ctx.evidence(line, 0) });
+    for (const other of findCoOrganizers(ctx, organizer)) relations.push({ type: 'ORGANIZED', from: other.id, evidence: ctx.evidence(line, other.start, other.end) });
   }
   return { source: doc.file, sha256: doc.sha256, forum: doc.forum, mentions: ctx.mentions, relations, signings };
 }

@@ -29,6 +29,31 @@ export function findOrganizer(ctx: DocumentContext): { mention: ExtractedMention
   return undefined;
 }
 
+/** A clause that names who hosts, co-hosts or supports the forum: "…主办", "B承办", "C协办". */
+const HOSTING_CLAUSE = /(?:联合主办|共同主办|主办|承办|协办|联合举办|共同举办)(?:单位)?$/;
+
+/**
+ * The forum's other organisers, named beside the organiser in the sentence that says who hosts it
+ * ("由A主办，B承办，C协办", "由A和B联合主办"): every organisation of a hosting clause.
+ */
+export function findCoOrganizers(ctx: DocumentContext, organizer: { mention: ExtractedMention; quoteLine: number }): ExtractedMention[] {
+  const line = ctx.line(organizer.quoteLine);
+  const [from, to] = sentenceBounds(line.text, organizer.mention.start, organizer.mention.end);
+  const named = ctx.mentionsOnLine(line.number).filter((m) => m.type === 'Organization' && m.start >= from && m.end <= to);
+  // a parent inside its unit's name (中国科学院 of 中国科学院自动化研究所) is not an organiser of its own
+  const orgs = named.filter((m) => m !== organizer.mention && !named.some((o) => o !== m && o.start <= m.start && m.end <= o.end && o.end - o.start > m.end - m.start));
+  const found: ExtractedMention[] = [];
+  let clauseStart = from;
+  for (let k = from; k <= to; k++) {
+    if (k < to && !/[，,、；;]/.test(line.text[k]!)) continue;
+    if (HOSTING_CLAUSE.test(line.text.slice(clauseStart, k))) {
+      for (const o of orgs) if (o.start >= clauseStart && o.end <= k && !sameOrg(o, organizer.mention) && !found.some((f) => sameOrg(f, o))) found.push(o);
+    }
+    clauseStart = k + 1;
+  }
+  return found;
+}
+
 /**
  * DEVELOPS and OFFERS: an organisation written right before its model or product (华为云盘古大模型),
  * the developer or owner the lexicon records when that organisation is named in the same transcript,

@@ -48,7 +48,6 @@ const THIRD_PERSON = /[，,]\s*(?:他|她)(?:现在)?(?:是|现任|担任)(?:来
 /** The organisation and title said of the guest named just before 他是/她是 (the guest must end the clause before it). */
 function thirdPersonAppositions(ctx: DocumentContext, line: Line): Introduction[] {
   const found: Introduction[] = [];
-  if (!/[他她](?:现在)?(?:是|现任|担任)/.test(line.text)) return found;
   const onLine = ctx.mentionsOnLine(line.number);
   for (const m of line.text.matchAll(THIRD_PERSON)) {
     const closing = /(先生|女士|博士|教授|老师|院士)$/.exec(line.text.slice(0, m.index));
@@ -395,7 +394,7 @@ export function extractIntroductions(ctx: DocumentContext): { introductions: Int
 /** Words that call a guest up. */
 const CALL_UP = /有请|欢迎|交给|请出|邀请|请到/g;
 /** A call-up of someone else; one of the whole list ("欢迎各位圆桌对话嘉宾一同上台") still speaks of them. */
-const NEXT_GUEST_CALL_UP = /(?:有请|欢迎|交给|请出|邀请|请到)(?!各位|诸位|几位|以上|上述)/;
+const NEXT_GUEST_CALL_UP = new RegExp(`(?:${CALL_UP.source})(?!各位|诸位|几位|以上|上述)`);
 
 /**
  * What a line says of the person introduced in it: from the sentence that calls them up (or their own

@@ -1,8 +1,9 @@
-import { sentenceBounds } from '../util/text.js';
+import { adjoins, outermost, sentenceBounds } from '../util/text.js';
 import type { DocumentContext } from './context.js';
 import { introductionText, roleOf, type Introduction } from './introductions.js';
 import type { ExtractedMention, RelationCandidate } from './schema.js';
 import { HOST_LABEL, speakerLabel } from './speaker-labels.js';
+import { WITNESS } from './witnesses.js';
 
 const ENGLISH_COOPERATION = /\b(?:work(?:s|ed|ing)?\s+(?:closely\s+|together\s+)?with|partner(?:s|ed|ing)?\s+with|(?:a\s+)?partnership\s+with|collaborat(?:e|es|ed|ing)\s+with|in\s+(?:cooperation|collaboration|partnership)\s+with|teamed\s+up\s+with)\b/gi;
 const OUR_PARTNERS = /(我们|咱们)(公司|集团)?的?(主要|重要|核心|战略)?的?合作伙伴/;
@@ -39,9 +40,9 @@ const HOSTING_CLAUSE = /(?:联合主办|共同主办|主办|承办|协办|联合
 export function findCoOrganizers(ctx: DocumentContext, organizer: { mention: ExtractedMention; quoteLine: number }): ExtractedMention[] {
   const line = ctx.line(organizer.quoteLine);
   const [from, to] = sentenceBounds(line.text, organizer.mention.start, organizer.mention.end);
-  const named = ctx.mentionsOnLine(line.number).filter((m) => m.type === 'Organization' && m.start >= from && m.end <= to);
   // a parent inside its unit's name (中国科学院 of 中国科学院自动化研究所) is not an organiser of its own
-  const orgs = named.filter((m) => m !== organizer.mention && !named.some((o) => o !== m && o.start <= m.start && m.end <= o.end && o.end - o.start > m.end - m.start));
+  const orgs = outermost(ctx.mentionsOnLine(line.number).filter((m) => m.type === 'Organization' && m.start >= from && m.end <= to))
+    .filter((m) => m !== organizer.mention);
   const found: ExtractedMention[] = [];
   let clauseStart = from;
   for (let k = from; k <= to; k++) {
@@ -90,7 +91,7 @@ export function extractOwnership(ctx: DocumentContext, organizer: ExtractedMenti
     const onLine = ctx.mentionsOnLine(m.line);
     const owners = new Set<ExtractedMention>();
     // written right before it (华为云盘古大模型), or its name starts with the organisation's (小米SU7, 中车MaaS平台)
-    const adjacent = onLine.find((o) => o.type === 'Organization' && (o.end === m.start || (o.end + 1 === m.start && line.text[o.end] === '的')));
+    const adjacent = onLine.find((o) => o.type === 'Organization' && adjoins(line.text, o.end, m.start));
     if (adjacent) owners.add(adjacent);
     const name = m.lexiconName ?? m.impliedName ?? m.form;
     const prefixed = orgForms.filter((o) => name.startsWith(o.form) && name.length > o.form.length).sort((a, b) => b.form.length - a.form.length)[0];
@@ -141,9 +142,8 @@ export function extractStatedPartnerships(ctx: DocumentContext, organizer: Extra
     const strong = STRONG_PARTNER_CUE.test(line.text);
     if (!strong && !/合作|一起|共同|联合/.test(line.text) && !/ with /i.test(line.text)) continue;
     // a body being set up (中国电信联合合作伙伴，打造AI数据集联创基地) is what the partners build, not one of them
-    const named = ctx.mentionsOnLine(line.number).filter((m) => m.type === 'Organization' && m.method !== 'founded');
     // a parent named inside its unit's name (中国科学院 of 中国科学院自动化研究所) is not a party of its own
-    const orgs = named.filter((m) => !named.some((o) => o !== m && o.start <= m.start && m.end <= o.end && o.end - o.start > m.end - m.start))
+    const orgs = outermost(ctx.mentionsOnLine(line.number).filter((m) => m.type === 'Organization' && m.method !== 'founded'))
       .sort((a, b) => a.start - b.start);
     if (orgs.length === 0) continue;
     const sentences = new Map<number, number>();
@@ -160,6 +160,19 @@ export function extractStatedPartnerships(ctx: DocumentContext, organizer: Extra
       let cueAt = -1;
       // the speaker's organisation is one side: "我们与A合作", "深化与A的合作", "我们(和)A联合推出"
       let ours = false;
+      /**
+       * A cue at `at` (sentence offset) naming partners in [spanFrom, spanTo) of the line: they join the last
+       * organisation named before the cue. Returns undefined when it names none, else whether none was before.
+       */
+      const takeCooperation = (at: number, spanFrom: number, spanTo: number): boolean | undefined => {
+        const named = inSentence.filter((o) => o.start >= spanFrom && o.end <= spanTo);
+        if (named.length === 0) return undefined;
+        const before = inSentence.filter((o) => o.end <= from + at);
+        partners.push(...before.slice(-1), ...named);
+        lists.push(named);
+        cueAt = at;
+        return before.length === 0;
+      };
       // a cue inside a name (华西医院商汤科技联合实验室) names a body; it does not state a partnership
       const strongCue = [...sentence.matchAll(STRONG_PARTNER_CUE_ALL)].find((c) => !inSentence.some((o) => o.start <= from + c.index && from + c.index < o.end));
       if (strongCue) {
@@ -179,26 +192,14 @@ export function extractStatedPartnerships(ctx: DocumentContext, organizer: Extra
             continue;
           }
           const spanFrom = from + m.index + m[1]!.length;
-          const spanTo = spanFrom + m[2]!.length;
-          const named = inSentence.filter((o) => o.start >= spanFrom && o.end <= spanTo);
-          if (named.length === 0) continue;
-          const before = inSentence.filter((o) => o.end <= spanFrom - m[1]!.length);
-          partners.push(...before.slice(-1), ...named);
-          lists.push(named);
-          if (before.length === 0 && OUR_COOPERATION.test(line.text.slice(Math.max(from, spanFrom - 6), spanFrom))) ours = true;
-          cueAt = m.index;
+          const alone = takeCooperation(m.index, spanFrom, spanFrom + m[2]!.length);
+          if (alone && OUR_COOPERATION.test(line.text.slice(Math.max(from, spanFrom - 6), spanFrom))) ours = true;
         }
         // "we work closely with Hugging Face", "Meta partnered with Microsoft"
         for (const m of sentence.matchAll(ENGLISH_COOPERATION)) {
           const cueEnd = from + m.index + m[0].length;
-          const clauseEnd = from + m.index + m[0].length + Math.max(0, sentence.slice(m.index + m[0].length).search(/\.\s|$/));
-          const named = inSentence.filter((o) => o.start >= cueEnd && o.end <= clauseEnd);
-          if (named.length === 0) continue;
-          const before = inSentence.filter((o) => o.end <= from + m.index);
-          partners.push(...before.slice(-1), ...named);
-          lists.push(named);
-          if (/\b(we|our team|our company)\b/i.test(sentence.slice(0, m.index)) && before.length === 0) ours = true;
-          cueAt = m.index;
+          const alone = takeCooperation(m.index, cueEnd, cueEnd + Math.max(0, sentence.slice(m.index + m[0].length).search(/\.\s|$/)));
+          if (alone && /\b(we|our team|our company)\b/i.test(sentence.slice(0, m.index))) ours = true;
         }
       }
       const distinct: ExtractedMention[] = [];
@@ -341,7 +342,6 @@ export function extractPanelPartnerships(ctx: DocumentContext, introductions: In
 const NEXT_TALK = /(有请|请到|请出|欢迎).{0,60}(主旨演讲|主题演讲|主题报告|主旨报告|带来.{0,30}(演讲|分享|报告))/;
 const CEREMONY_STAGE = /有请|请到|请出|欢迎|上台|登台|嘉宾|仪式|环节|掌声|移步|领导/;
 const CEREMONY = /发布环节|联合发布|共同发布|一起登台|登台发布|启动仪式|发布仪式|共创仪式|揭牌仪式|发布人|发布嘉宾|启动嘉宾/;
-const WITNESSES = /见证嘉宾|见证领导|见证人|见证/;
 /** Lines after a ceremony's announcement that may still list its guests. */
 const CEREMONY_WINDOW = 4;
 
@@ -369,12 +369,12 @@ export function extractCeremonyPartnerships(ctx: DocumentContext, introductions:
     const partners: ExtractedMention[] = [];
     const witnessLines = new Set(window.filter((l, k) => {
       const next = window[k + 1];
-      return (WITNESSES.test(l.text) && !CEREMONY.test(l.text)) || (next !== undefined && /^.{0,12}(共同)?见证/.test(next.text));
+      return (WITNESS.test(l.text) && !CEREMONY.test(l.text)) || (next !== undefined && /^.{0,12}(共同)?见证/.test(next.text));
     }).map((l) => l.number));
     for (const intro of introductions) {
       if (!intro.org || !numbers.has(intro.person.line) || witnessLines.has(intro.person.line)) continue;
       const text = ctx.line(intro.person.line).text;
-      const witnessAt = text.search(WITNESSES);
+      const witnessAt = text.search(WITNESS);
       if (witnessAt >= 0 && intro.person.start > witnessAt) continue;
       // a joint body and the organisation named at the start of its name (华西医院 of 华西医院…联合实验室) both
       // take part; a branch (中华医学会病理学分会) takes part alone

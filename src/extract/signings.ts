@@ -1,5 +1,5 @@
 import type { Line } from '../ingest/schema.js';
-import { CLAUSE_BREAK, sentenceSpans } from '../util/text.js';
+import { CLAUSE_BREAK, outermost, sentenceSpans } from '../util/text.js';
 import type { DocumentContext } from './context.js';
 import type { Introduction } from './introductions.js';
 import { inRanges, witnessRanges } from './witnesses.js';
@@ -157,10 +157,8 @@ function reportedSignings(ctx: DocumentContext, line: Line, introductions: Intro
     const verb = REPORTED_VERB.exec(text);
     if (!verb) continue;
     const verbStart = sentence.start + verb.index;
-    const orgs = ctx.mentionsOnLine(line.number)
-      .filter((m) => m.type === 'Organization' && m.start >= sentence.start && m.end <= verbStart)
-      .sort((a, b) => a.start - b.start)
-      .filter((m, k, all) => !all.some((o) => o !== m && o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start));
+    const orgs = outermost(ctx.mentionsOnLine(line.number).filter((m) => m.type === 'Organization' && m.start >= sentence.start && m.end <= verbStart))
+      .sort((a, b) => a.start - b.start);
     // the parties are the last organisations before the verb, each joined to the next by 与/和/携手…
     const parties: ExtractedMention[] = [];
     for (let k = orgs.length - 1; k >= 0; k--) {

@@ -1,6 +1,7 @@
 import type { Line } from '../ingest/schema.js';
 import type { SpotHit } from '../lexicon/lexicon.js';
 import { displayPinyin } from '../lexicon/pinyin.js';
+import { adjoins } from '../util/text.js';
 import type { DocumentContext } from './context.js';
 
 const HAN_ONLY = /^\p{Script=Han}+$/u;
@@ -80,10 +81,10 @@ export function spotWeakAliases(ctx: DocumentContext): void {
           ((m.end === i - 1 && JOIN.test(text[i - 1]!)) || (m.start === end + 1 && JOIN.test(text[end] ?? ''))));
         // followed by a model or product of its own (字节的豆包大模型, 苹果的iPhone)
         const ownsNext = entry.type === 'Organization' && ctx.mentionsOnLine(line.number).some((m) => (m.type === 'Model' || m.type === 'Product') &&
-          (m.start === end || (m.start === end + 1 && text[end] === '的')) && m.lexiconName !== undefined && ctx.lexicon.entry(m.type, m.lexiconName)?.owner === entry.name);
+          adjoins(text, end, m.start) && m.lexiconName !== undefined && ctx.lexicon.entry(m.type, m.lexiconName)?.owner === entry.name);
         // after the company that makes it (科大讯飞的星火)
         const ownedBefore = (entry.type === 'Model' || entry.type === 'Product') && entry.owner && ctx.mentionsOnLine(line.number).some((m) => m.type === 'Organization' &&
-          (m.end === i || (m.end === i - 1 && text[i - 1] === '的')) && m.lexiconName === entry.owner);
+          adjoins(text, m.end, i) && m.lexiconName === entry.owner);
         if (!joined && !ownsNext && !ownedBefore && !AGENT_AFTER.test(after) && !(PARTNER_BEFORE.test(text.slice(Math.max(0, i - 1), i)) && /^(的)?(交流|合作|分享|一起|共同)/.test(after))) continue;
         ctx.addMention({
           type: entry.type, start: i, end, line: line.number, method: 'lexicon', lexiconName: entry.name, confidence: 0.7,

@@ -1,6 +1,7 @@
 import { sentenceBounds } from '../util/text.js';
 
-const WITNESS = /见证嘉宾|见证领导|见证人|见证/;
+/** Words that introduce the witnesses of a signing. */
+export const WITNESS = /见证嘉宾|见证领导|见证人|见证/;
 
 /** [start, end) ranges of a line that introduce witnesses rather than signing parties. */
 export function witnessRanges(text: string): Array<[number, number]> {

@@ -41,6 +41,16 @@ export function* sentenceSpans(text: string): Generator<[number, number]> {
   }
 }
 
+/** Whether what starts at `rightStart` follows what ends at `leftEnd` directly or after one 的 (字节的豆包, 华为云盘古). */
+export function adjoins(text: string, leftEnd: number, rightStart: number): boolean {
+  return rightStart === leftEnd || (rightStart === leftEnd + 1 && text[leftEnd] === '的');
+}
+
+/** The spans not inside a longer one: 中国科学院 of 中国科学院自动化研究所 goes, the institute stays. */
+export function outermost<T extends { start: number; end: number }>(spans: T[]): T[] {
+  return spans.filter((m) => !spans.some((o) => o !== m && o.start <= m.start && m.end <= o.end && o.end - o.start > m.end - m.start));
+}
+
 export function countBy<T>(items: Iterable<T>, key: (item: T) => string): Map<string, number> {
   const counts = new Map<string, number>();
   for (const item of items) {

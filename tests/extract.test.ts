@@ -136,8 +136,8 @@ describe('organisers', () => {
 
 describe('guests described in the third person', () => {
   it('reads "王五博士，他是百度研究院的首席科学家" as the guest\'s organisation and title', () => {
-    const x = extractLines('下面是王五博士，他是百度研究院的首席科学家。', '让我们欢迎赵六女士，她是阿里巴巴达摩院的研究员。', '下面是签约仪式，他是一位老朋友。');
-    expect(affiliations(x).sort()).toEqual(['王五@百度研究院:首席科学家', '赵六@阿里巴巴达摩院:研究员']);
+    const x = extractLines('下面是王五博士，他是百度研究院的首席科学家。', '让我们欢迎赵六女士，她是阿里巴巴达摩院的研究员。', '有请孙七小姐，她是小红书的产品经理。', '下面是签约仪式，他是一位老朋友。');
+    expect(affiliations(x).sort()).toEqual(['孙七@小红书:产品经理', '王五@百度研究院:首席科学家', '赵六@阿里巴巴达摩院:研究员']);
   });
 });
 
@@ -466,6 +466,13 @@ describe('titles', () => {
   it('reads a graded title (青年科学家, 资深副总裁) after organisation 的, not the grade as part of the organisation', () => {
     const x = extract('欢迎王延峰教授和上海人工智能实验室的青年科学家陈恺。有请蓝海科技资深副总裁王强。\n');
     expect(affiliations(x)).toEqual(expect.arrayContaining(['陈恺@上海人工智能实验室:青年科学家', '王强@蓝海科技:资深副总裁']));
+  });
+});
+
+describe('product names in Latin letters', () => {
+  it('reads a name with a model word after one space (Walker S2), without a generic word before it or English around it', () => {
+    const x = extractLines('今天我们发布了全新的人形机器人产品Walker S2，它已经在工厂里上岗。', '这个平台基于open KG的技术，面向to C的产品。');
+    expect(forms(x, 'Product')).toEqual(['Walker S2']);
   });
 });
 

@@ -50,8 +50,9 @@ function thirdPersonAppositions(ctx: DocumentContext, line: Line): Introduction[
   const found: Introduction[] = [];
   const onLine = ctx.mentionsOnLine(line.number);
   for (const m of line.text.matchAll(THIRD_PERSON)) {
-    const closing = /(先生|女士|博士|教授|老师|院士)$/.exec(line.text.slice(0, m.index));
-    const nameEnd = m.index - (closing?.[0].length ?? 0);
+    const before = line.text.slice(0, m.index);
+    const closing = [...CLOSING, ...CLOSING_AT_END].find((honorific) => before.endsWith(honorific));
+    const nameEnd = m.index - (closing?.length ?? 0);
     const person = onLine.find((p) => p.type === 'Person' && p.end === nameEnd && !p.reference);
     const orgStart = m.index + m[0].length;
     const org = onLine.filter((o) => o.type === 'Organization' && o.start === orgStart).sort((a, b) => b.end - a.end)[0];

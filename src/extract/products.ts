@@ -75,7 +75,8 @@ export function extractProductPatterns(ctx: DocumentContext): void {
   }
 }
 
-const LATIN_TOKEN = /(?<![A-Za-z0-9])([A-Za-z][A-Za-z0-9]{1,15})(?![A-Za-z0-9])/g;
+/** A Latin word, and a model or version word after one space (Walker S2, Atlas Pro, Vision 2). */
+const LATIN_TOKEN = /(?<![A-Za-z0-9])([A-Za-z][A-Za-z0-9]{1,15}(?: (?:[A-Z][A-Za-z0-9]{0,7}|\d[A-Za-z0-9]{0,5}))?)(?![A-Za-z0-9])/g;
 const PRODUCT_CUE = /产品|平台|系统|发布|推出|上线|车型|芯片|应用|工具|助手|服务|版本|功能|一体机|解决方案|App|APP|小程序/;
 const HAN_OR_PUNCT = /[\p{Script=Han}，。、；：！？“”（）《》]/u;
 
@@ -91,8 +92,16 @@ export function extractLatinProducts(ctx: DocumentContext): void {
     if (!/\p{Script=Han}/u.test(text)) continue;
     LATIN_TOKEN.lastIndex = 0;
     for (const m of text.matchAll(LATIN_TOKEN)) {
-      const token = m[1]!;
-      const start = m.index;
+      let token = m[1]!;
+      let start = m.index;
+      const words = token.split(' ');
+      if (words.length === 2) {
+        // a generic word before the name (GPU A100) is not part of it; a lower-case word is English (open KG, to C)
+        if (lexicon.latinTerms.has(words[0]!.toLowerCase())) {
+          start += words[0]!.length + 1;
+          token = words[1]!;
+        } else if (!/^[A-Z]/.test(token)) continue;
+      }
       const end = start + token.length;
       // a name, not an acronym: mixed case (Vmi, Csmar) or letters with digits (L380), three characters or more
       const mixedCase = /[A-Z]/.test(token) && /[a-z]/.test(token);

@@ -396,6 +396,13 @@ describe('what is not a name', () => {
   });
 });
 
+describe('weak organisation suffixes', () => {
+  it('reads 科技 that starts a common phrase (科技创新, 科技人才) as no name\'s end, and one before 合作 as a name\'s', () => {
+    const x = extractLines('长期服务上海科技创新。', '他是国家万人计划科技创新领军人才。', '赋能各行各业教育科技人才培养。', '我们和云帆科技合作了三年。');
+    expect(forms(x, 'Organization')).toEqual(['云帆科技']);
+  });
+});
+
 describe('bare versions', () => {
   it('names a version said on its own after the model being talked about, but not a quantity', () => {
     const x = extract('接下来讲一讲我们的日新5。5。是因为我们5。0才发布不久，两个月前我们推出了5。0。\n我们的收入增长了3。5倍。\n');

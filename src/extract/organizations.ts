@@ -241,6 +241,9 @@ export function extractSuffixOrganizations(ctx: DocumentContext): void {
   }
 }
 
+/** Words that follow an organisation's name as a verb of cooperation (与深言科技合作), though tagged as nouns. */
+const COOPERATION_AFTER = /^(合作|签约|联合|携手|共建)$/;
+
 /** The field a title is held in, said between the organisation and the title (人工智能领域首席科学家). */
 const FIELD_WORD = /(?:领域|方向|板块)$/;
 
@@ -361,7 +364,8 @@ function nameBefore(ctx: DocumentContext, line: Line, tokens: Token[], suffixSta
   if (/^[vda]/.test(tokens[last]!.tag) && tokens[last]!.tag !== 'vn') return undefined; // 学会 as "learn"
   // a weak suffix followed by a noun is the start of a phrase (科技革命, 科技创新), not the end of a name
   const following = tokens[last + 1];
-  if (suffix.strength === 'weak' && following && /^(n|vn|nz)$/.test(following.tag)) return undefined;
+  if (suffix.strength === 'weak' && following && /^(n|vn|nz)$/.test(following.tag) && !COOPERATION_AFTER.test(following.word)) return undefined;
+  if (suffix.notBefore.some((word) => line.text.startsWith(word, suffixEnd))) return undefined;
   const first = tokens.findIndex((t) => t.end > suffixStart);
   if (first < 0) return undefined;
   const head = tokens[first]!;

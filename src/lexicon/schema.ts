@@ -42,6 +42,8 @@ export const SuffixEntrySchema = z.object({
   suffix: z.string().min(1),
   kind: OrgKindSchema,
   strength: z.enum(['strong', 'weak', 'slot']),
+  /** words that, right after a weak suffix, make it the start of a common phrase (科技 + 创新), not a name's end */
+  notBefore: z.array(z.string().min(1)).default([]),
 });
 
 const entriesFile = <T extends z.ZodTypeAny>(entry: T) => z.object({ description: z.string().optional(), entries: z.array(entry) });

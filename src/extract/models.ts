@@ -4,9 +4,9 @@ import type { DocumentContext } from './context.js';
 import { givenNameAt } from './products.js';
 import type { ExtractedMention } from './schema.js';
 import type { Token } from './segment.js';
+import { CLAUSE_BREAK } from '../util/text.js';
 
 const MODEL_HEAD = /(大语言模型|语言大模型|多模态大模型|大模型|基础模型)/g;
-const CLAUSE_BREAK = /[、，,。；;！!？?：:\s“”"（）()《》「」【】…]/;
 /** Tags of words that make a model name proper (not a generic phrase such as 行业大模型). */
 const PROPER_TAGS = new Set(['nz', 'ns', 'nt', 'x', 'eng', 'j']);
 /** Verbs and prepositions that jieba may glue to a model's name; they are cut from its start. */

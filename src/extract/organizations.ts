@@ -6,6 +6,7 @@ import { givenNameAt } from './products.js';
 import { isPlausibleName } from './names.js';
 import type { ExtractedMention } from './schema.js';
 import type { Token } from './segment.js';
+import { CLAUSE_BREAK } from '../util/text.js';
 
 /**
  * An organisation read from a slot of the stage grammar, not yet added as a mention: it becomes one
@@ -25,7 +26,6 @@ export interface OrgSlot {
   department?: string;
 }
 
-const CLAUSE_BREAK = /[、，,。；;！!？?：:\s“”"（）()《》「」【】…]/;
 /** Endings of internal departments, which belong in a person's title rather than becoming organisations. */
 /** Part-of-speech tags (jieba) that can be inside an organisation name. */
 const NAME_TAGS = new Set(['n', 'nr', 'nrt', 'nrfg', 'ns', 'nt', 'nz', 'vn', 'b', 'j', 'eng', 'l', 'ng', 'x', 'an', 'nw']);

@@ -1,10 +1,9 @@
-import { sentenceBounds } from '../util/text.js';
+import { CLAUSE_BREAK, sentenceBounds } from '../util/text.js';
 import type { PRODUCT_CATEGORIES } from '../lexicon/schema.js';
 import type { DocumentContext } from './context.js';
 import type { Token } from './segment.js';
 
 const PRODUCT_HEAD = /(MaaS平台|平台|一体机|云电脑|智能体|助手|操作系统|APP|App|app)/g;
-const CLAUSE_BREAK = /[、，,。；;！!？?：:\s“”"（）()《》「」【】…]/;
 const INNER_TAGS = new Set(['nz', 'nr', 'nrt', 'nrfg', 'ns', 'nt', 'x', 'eng', 'j', 'n']);
 
 /** Words that give a name: what follows them is one (叫做X平台, 命名为X大模型). */

@@ -332,11 +332,11 @@ describe('models and products', () => {
 
   it('takes a common word before 大模型 for a name when a version follows, and a misheard company name for the company\'s', () => {
     const x = extract('今天我们正式发布新一代的极光大模型2.0。行业大模型2.0时代已经到来。\n');
-    expect(x.mentions.filter((m) => m.type === 'Model').map((m) => `${m.form}${m.versions?.join('') ?? ''}`)).toEqual(['极光大模型2.0']);
-    // 智象未来's founder speaks of 志向大模型2.0: the model named after the company, as the company is named
+    expect(x.mentions.filter((m) => m.type === 'Model').map((m) => m.form)).toEqual(['极光大模型2.0']);
+    // 智象未来's founder speaks of 志向大模型2。0: the model named after the company, as the company is named
     const seed = seedExtraction('001_36b022c5dd94acb0.txt');
-    const model = seed.mentions.find((m) => m.type === 'Model' && m.form === '志向大模型')!;
-    expect(model.impliedName).toBe('智象大模型');
+    const model = seed.mentions.find((m) => m.type === 'Model' && m.form === '志向大模型2。0')!;
+    expect(model.impliedName).toBe('智象大模型2.0');
     const owners = seed.relations.filter((r) => r.type === 'DEVELOPS' && r.to === model.id).map((r) => seed.mentions.find((m) => m.id === r.from)!.lexiconName);
     expect(owners).toEqual(['智象未来']);
   });
@@ -403,6 +403,25 @@ describe('weak organisation suffixes', () => {
   });
 });
 
+describe('Latin model names with versions', () => {
+  const models = (x: Extraction) => x.mentions.filter((m) => m.type === 'Model').map((m) => `${m.form}=${m.impliedName ?? m.lexiconName ?? m.form}`);
+
+  it('reads ASR\'s full stop as a decimal point (GLM-4。5), variant words after a hyphen, and a release in a sentence about a model', () => {
+    const x = extractLines(
+      '一直到现在的GLM-4。5。我们同时还开源了一个轻量的版本叫GLM-4。5-Air。',
+      '七月份呢我们又发布了Qwen3-Coder，这个是一个专门面向编程的模型。',
+      '我们最近开源了Wan2。2，它是业界第一个用了MoE架构的视频生成模型。',
+    );
+    expect(models(x)).toEqual(['GLM-4。5=GLM-4.5', 'GLM-4。5-Air=GLM-4.5-Air', 'Qwen3-Coder=Qwen3-Coder', 'Wan2。2=Wan2.2']);
+  });
+
+  it('types a Latin name a sentence calls a model as a Model, and its versions and spaced spelling after it', () => {
+    const x = extractLines('今年三月份，我们开源了SpatialLM，是一个空间理解的大模型。', '那么今天，我们正式发布SpatialLM 1。5。相比上一个版本，Spatial LM快了很多。');
+    expect(models(x)).toEqual(['SpatialLM=SpatialLM', 'SpatialLM 1。5=SpatialLM 1.5', 'Spatial LM=Spatial LM']);
+    expect(forms(x, 'Product')).toEqual([]);
+  });
+});
+
 describe('bare versions', () => {
   it('names a version said on its own after the model being talked about, but not a quantity', () => {
     const x = extract('接下来讲一讲我们的日新5。5。是因为我们5。0才发布不久，两个月前我们推出了5。0。\n我们的收入增长了3。5倍。\n');
@@ -410,10 +429,10 @@ describe('bare versions', () => {
     expect(models).toEqual(['日新5。5=日日新5.5', '5。0=日日新5.0', '5。0=日日新5.0']);
   });
 
-  it('reads a version after a hyphen (GLM-5, Step-3) and a letter with a number (Kimi K3, 混元T2) as the model\'s version', () => {
-    const x = extract('智谱发布了GLM-5。Kimi K3也来了。混元T2上线。阶跃星辰的Step-3已经开源。混元有3000张卡。\n');
-    expect(x.mentions.filter((m) => m.type === 'Model').map((m) => `${m.lexiconName}:${(m.versions ?? []).join(',')}`))
-      .toEqual(['GLM:5', 'Kimi:K3', '混元:T2', 'Step:3', '混元:']);
+  it('reads a version after a hyphen (GLM-5, Step-3) and a letter with a number (Kimi K3, 混元T2) as a model of its own', () => {
+    const x = extract('智谱发布了GLM-5。Kimi K3也来了。混元T2上线。阶跃星辰的Step-3已经开源。混元有3000张卡。我们的极光大模型2。0发布了。\n');
+    expect(x.mentions.filter((m) => m.type === 'Model').map((m) => `${m.form}=${m.impliedName ?? m.lexiconName}:${(m.versions ?? []).join(',')}`).sort())
+      .toEqual(['GLM-5=undefined:5', 'Kimi K3=Kimi K3:K3', 'Step-3=undefined:3', '极光大模型2。0=极光大模型2.0:2.0', '混元=混元:', '混元T2=混元T2:T2']);
   });
 });
 
@@ -615,6 +634,19 @@ describe('products and models given a name', () => {
     expect(x.mentions.filter((m) => m.type === 'Model').map((m) => m.form)).toEqual(['玄武']);
     expect(x.mentions.filter((m) => m.type === 'Product').map((m) => `${m.form}:${m.category}`)).toEqual(['灵犀X1:chip', '小智同学:other']);
     expect(forms(x, 'Person')).toEqual([]);
+  });
+
+  it('reads a bare 叫 right after what is named, when the name ends the clause, with its maker inside it', () => {
+    const x = extractLines(
+      '我们去年发布了一台全尺寸的人形机器人，嗯叫青龙。第二个是我们的仿真平台叫格物。',
+      '我们的产品叫Galbot G1，是一个轮式的双臂机器人。另外我们还有一个产品叫京东家医，就是家庭医生的服务。',
+      '有一个企业级的大模型开发平台，叫元脑企智EPAI，帮企业做知识库。那个时候还不叫大模型叫深度学习。',
+      '我们的零售产品叫Csmar购烧麦购的啊，这个系统叫newnew new world。',
+    );
+    expect(x.mentions.filter((m) => m.type === 'Product').map((m) => `${m.form}:${m.category}`).sort())
+      .toEqual(['Csmar:other', 'Galbot G1:other', '京东家医:other', '元脑企智EPAI:platform', '格物:platform', '青龙:device']);
+    expect(forms(x, 'Model')).toEqual([]);
+    expect(forms(x, 'Organization')).toContain('京东');
   });
 });
 

@@ -1,10 +1,10 @@
 import type { Line } from '../ingest/schema.js';
 import { foldedKey } from '../lexicon/pinyin.js';
 import type { DocumentContext } from './context.js';
-import { givenNameAt } from './products.js';
+import { asDecimal, givenNameAt } from './products.js';
 import type { ExtractedMention } from './schema.js';
 import type { Token } from './segment.js';
-import { CLAUSE_BREAK } from '../util/text.js';
+import { CLAUSE_BREAK, sentenceBounds } from '../util/text.js';
 
 const MODEL_HEAD = /(大语言模型|语言大模型|多模态大模型|大模型|基础模型)/g;
 /** Tags of words that make a model name proper (not a generic phrase such as 行业大模型). */
@@ -15,8 +15,13 @@ const INNER_TAGS = new Set(['n', 'nz', 'nr', 'nrt', 'nrfg', 'ns', 'nt', 'x', 'en
 /** A version written after a model name; ASR writes the decimal point as 。 (盘古大模型5。0). */
 /** A version right after a model's name: 5.0, 4o, -5 (GLM-5), and a letter with a number (Kimi K3, 混元T2). */
 const VERSION_AFTER = /^[\s-]?(\d{1,2}(?:[.。．]\d{1,2})?(?:[oO欧]|[a-zA-Z](?![a-zA-Z]))?|[A-Z]\d{1,2}(?:\.\d{1,2})?(?![A-Za-z]))(?![\d.。．]*\d)/;
-/** Latin model names with a version (GPT-4o, Qwen2.5, Llama 3); used only with a model word or a lexicon family. */
-const LATIN_VERSIONED = /(?<![A-Za-z0-9])([A-Z][A-Za-z]{1,15})[-\s]?(\d{1,2}(?:\.\d{1,2})?[a-zA-Z]?)(?![A-Za-z0-9])/g;
+/**
+ * Latin model names with a version (GPT-4o, Qwen2.5, Llama 3, GLM-4。5 as ASR writes it) and variant words after a
+ * hyphen (Qwen3-Coder, GLM-4.5-Air); used only with a model word, a release in a sentence about a model, or a family.
+ */
+const LATIN_VERSIONED = /(?<![A-Za-z0-9])([A-Z][A-Za-z]{1,15})[-\s]?(\d{1,2}(?:[.。．]\d{1,2})?[a-zA-Z]?)((?:-[A-Z][A-Za-z]{1,9})*)(?![A-Za-z0-9])/g;
+/** A release said right before the name (开源了Wan2。2，…视频生成模型). */
+const RELEASED = /(发布|开源|推出|上线)了?\s?$/;
 
 export function normalizeVersion(raw: string): string {
   return raw.replace(/[。．]/g, '.').replace(/欧/g, 'o');
@@ -146,21 +151,45 @@ export function extractLatinModels(ctx: DocumentContext): void {
     for (const m of line.text.matchAll(LATIN_VERSIONED)) {
       const start = m.index;
       const end = start + m[0].length;
-      if (ctx.overlapping(line.number, start, end).length > 0) continue;
-      const family = ctx.lexicon.lookup(m[1]!, 'Model');
+      // a known model the name starts with (GLM-4 of GLM-4。5, Qwen3 of Qwen3-Coder) is that family, said in part
+      const overlapping = ctx.overlapping(line.number, start, end);
+      const shorter = overlapping.filter((x) => x.type === 'Model' && x.lexiconName && x.start === start && x.end < end);
+      if (overlapping.length > shorter.length) continue;
+      const family = ctx.lexicon.lookup(m[1]!, 'Model') ?? (shorter.length > 0 ? shorter : undefined);
       const modelWordAfter = /^\s?(大模型|模型|大语言模型)/.test(line.text.slice(end, end + 6));
-      if (!family && !modelWordAfter) continue;
-      ctx.addMention({ type: 'Model', start, end, line: line.number, method: 'model-pattern', confidence: family ? 0.8 : 0.6, versions: [normalizeVersion(m[2]!)] }, line);
+      const sentence = line.text.slice(...sentenceBounds(line.text, start, end));
+      const releasedModel = /模型/.test(sentence) && RELEASED.test(line.text.slice(Math.max(0, start - 4), start));
+      if (!family && !modelWordAfter && !releasedModel) continue;
+      for (const part of shorter) ctx.removeMention(part);
+      const version = normalizeVersion(m[2]!);
+      const written = line.text.slice(start, end);
+      const known = ctx.lexicon.lookup(asDecimal(written), 'Model');
+      ctx.addMention({
+        type: 'Model', start, end, line: line.number, method: known ? 'lexicon' : 'model-pattern', confidence: family ? 0.8 : 0.6, versions: [version],
+        ...(known ? { lexiconName: known.name } : asDecimal(written) !== written ? { impliedName: asDecimal(written) } : {}),
+      }, line);
     }
   }
 }
 
-/** Attach versions written right after lexicon model names (盘古大模型5.0). */
+/**
+ * A version written right after a model's name (GLM-5, Kimi K3, 混元T2, 极光大模型2.0) names that version: the
+ * mention takes the version in, and is a Model of its own of that family, as 日日新5.5 is.
+ */
 export function attachVersions(ctx: DocumentContext, mentions: ExtractedMention[]): void {
-  for (const mention of mentions) {
-    if (mention.type !== 'Model' || mention.versions?.length) continue;
-    const version = versionAfter(ctx.line(mention.line), mention.end);
-    if (version) mention.versions = [version.version];
+  for (const mention of [...mentions]) {
+    if (mention.type !== 'Model') continue;
+    const line = ctx.line(mention.line);
+    const version = versionAfter(line, mention.end);
+    if (!version) continue;
+    // a misheard family is named right (混圆T2 → 混元T2); a name said as written keeps its spelling (Qwen3, 千问3)
+    const family = mention.method === 'lexicon' ? mention.form : (mention.lexiconName ?? mention.impliedName ?? mention.form);
+    const separator = line.text.slice(mention.end, version.end).replace(/[^\s-].*$/, '');
+    ctx.removeMention(mention);
+    ctx.addMention({
+      type: 'Model', start: mention.start, end: version.end, line: mention.line, method: mention.method, confidence: mention.confidence,
+      impliedName: `${family}${separator}${version.version}`, versions: [version.version], family: mention.lexiconName ?? family,
+    }, line);
   }
 }
 

@@ -75,8 +75,21 @@ export function extractProductPatterns(ctx: DocumentContext): void {
 }
 
 /** A Latin word, and a model or version word after one space (Walker S2, Atlas Pro, Vision 2). */
-const LATIN_TOKEN = /(?<![A-Za-z0-9])([A-Za-z][A-Za-z0-9]{1,15}(?: (?:[A-Z][A-Za-z0-9]{0,7}|\d[A-Za-z0-9]{0,5}))?)(?![A-Za-z0-9])/g;
+const LATIN_TOKEN = /(?<![A-Za-z0-9])([A-Za-z][A-Za-z0-9]{1,15}(?: (?:[A-Z][A-Za-z0-9]{0,7}|\d[A-Za-z0-9]{0,5}(?:[.。．]\d{1,2})?))?)(?![A-Za-z0-9])/g;
 const PRODUCT_CUE = /产品|平台|系统|发布|推出|上线|车型|芯片|应用|工具|助手|服务|版本|功能|一体机|解决方案|App|APP|小程序/;
+/** Kinds of product a sentence may call the thing it names (a model is none of them). */
+const PRODUCT_KIND = /产品|平台|系统|芯片|应用|工具|助手|一体机|App|APP|小程序|车型|解决方案|机器人|设备|终端/;
+/** A model released or described as one (开源了X, 是一个…大模型). */
+const MODEL_RELEASE = /发布|开源|推出|上线|是一个/;
+
+/** ASR writes a version's decimal point as a full stop (SpatialLM 1。5). */
+export const asDecimal = (written: string) => written.replace(/(\d)[。．](\d)/g, '$1.$2');
+
+/** Whether a Model of this written name was found earlier in the text. */
+function modelsNamed(ctx: DocumentContext, form: string): boolean {
+  return ctx.mentions.some((m) => m.type === 'Model' && m.form === form);
+}
+
 const HAN_OR_PUNCT = /[\p{Script=Han}，。、；：！？“”（）《》]/u;
 
 /**
@@ -111,6 +124,20 @@ export function extractLatinProducts(ctx: DocumentContext): void {
       const after = text[end] === ' ' ? text[end + 1] : text[end];
       if ((before !== undefined && !HAN_OR_PUNCT.test(before)) || (after !== undefined && !HAN_OR_PUNCT.test(after))) continue;
       const sentence = text.slice(...sentenceBounds(text, start, end));
+      // a model: the name of one found before, with a version now (SpatialLM, then SpatialLM 1。5), or a sentence
+      // that calls it a model and no kind of product (我们开源了SpatialLM，是一个空间理解的大模型)
+      const family = words.length === 2 ? modelsNamed(ctx, words[0]!) : false;
+      const spaced = words.length === 2 && modelsNamed(ctx, words.join('')); // Spatial LM for SpatialLM
+      if (family || spaced || (/模型/.test(sentence) && !PRODUCT_KIND.test(sentence) && MODEL_RELEASE.test(sentence))) {
+        const written = text.slice(start, end);
+        const version = family && !spaced ? /\S+$/.exec(written)![0] : undefined;
+        ctx.addMention({
+          type: 'Model', start, end, line: line.number, method: 'model-pattern', confidence: 0.5,
+          ...(version ? { versions: [asDecimal(version)] } : {}),
+          ...(/\d[。．]\d/.test(written) ? { impliedName: asDecimal(written) } : {}),
+        }, line);
+        continue;
+      }
       if (!PRODUCT_CUE.test(sentence) || /^(大模型|模型)/.test(text.slice(end, end + 3))) continue;
       ctx.addMention({ type: 'Product', start, end, line: line.number, method: 'product-pattern', confidence: 0.5, category: 'other' }, line);
     }
@@ -120,19 +147,26 @@ export function extractLatinProducts(ctx: DocumentContext): void {
 /** What a name is given to, and the category of product it makes (大模型 makes a Model). */
 const NAMED_THING: Array<[RegExp, 'Model' | (typeof PRODUCT_CATEGORIES)[number]]> = [
   [/大模型|模型/, 'Model'],
-  [/芯片|处理器/, 'chip'],
-  [/机器人|设备|终端|硬件|眼镜|一体机/, 'device'],
+  [/芯片|处理器|加速卡/, 'chip'],
+  [/机器人|机器狗|设备|终端|硬件|眼镜|一体机|服务器|计算机|集群/, 'device'],
   [/操作系统/, 'os'],
   [/App|APP|应用|小程序|助手/, 'app'],
-  [/平台|系统|软件|工具|产品/, 'other'],
+  [/软件栈|软件|工具|框架/, 'software'],
+  [/平台/, 'platform'],
+  [/系统|产品|架构|存储/, 'other'],
 ];
-/** "<thing> (的名字) 叫做 NAME": 我们的机器人产品叫做云帆一号, 这款大模型命名为启明. */
+/**
+ * "<thing> (的名字) 叫做 NAME": 我们的机器人产品叫做云帆一号, 这款大模型命名为启明, 仿真平台叫格物, 人形机器人，嗯叫青龙.
+ * A bare 叫 gives a name only right after the thing, and the name must end the clause.
+ */
 const NAMED_AS = new RegExp(
-  `(大模型|模型|芯片|处理器|机器人|设备|终端|硬件|眼镜|一体机|操作系统|App|APP|应用|小程序|助手|平台|系统|软件|工具|产品)(?:的名字|名字)?(?:就)?(?:叫做|叫作|名为|命名为|取名为|取名叫|叫(?=[“"《]))[“"《]?([\\p{Script=Han}A-Za-z0-9·\\-]{2,12})`,
+  `(大模型|模型|芯片|处理器|加速卡|机器人|机器狗|设备|终端|硬件|眼镜|一体机|服务器|计算机|集群|操作系统|App|APP|应用|小程序|助手|软件栈|软件|工具|框架|平台|系统|产品|架构|存储)` +
+  `(?:的名字|名字)?(?:[，,]\\s*(?:嗯|呃|啊)?)?(?:就)?(?:叫做|叫作|名为|命名为|取名为|取名叫|叫)[“"《]?` +
+  `([\\p{Script=Han}A-Za-z0-9·\\-]{2,12}(?: [A-Z0-9][A-Za-z0-9]{0,7})?)(?=[”"》，,。.！!？?；;、呢]|\\s(?![A-Za-z])|$)`,
   'gu',
 );
 /** Not names: a question, a demonstrative or a generic description after the naming verb. */
-const NOT_A_GIVEN_NAME = /^(什么|这个|那个|一个|这样|那样|我们|他们|它|大家)|(的|了|吗|呢|吧)$/;
+const NOT_A_GIVEN_NAME = /^(什么|这个|那个|一个|这样|那样|我们|他们|它|大家)|(的|了|吗|呢|吧|啊|呀|哈|嘛|哦)$/;
 
 /**
  * Products and models given a name in so many words: "我们的机器人产品叫做云帆一号" → Product 云帆一号 (device),
@@ -143,13 +177,21 @@ export function extractNamedProducts(ctx: DocumentContext): void {
     if (!/叫|名为|取名/.test(line.text)) continue;
     for (const m of line.text.matchAll(NAMED_AS)) {
       const name = m[2]!;
-      if (NOT_A_GIVEN_NAME.test(name) || ctx.segmenter.isOrdinaryWord(name)) continue;
+      // an ordinary word may be a name given in so many words (仿真平台叫格物), but not a kind of thing (叫做平台)
+      if (NOT_A_GIVEN_NAME.test(name) || ctx.lexicon.productWords.has(name) || ctx.lexicon.modelModifiers.has(name)) continue;
+      if (ctx.segmenter.isOrdinaryWord(name) && !/^\p{Script=Han}{2,3}$/u.test(name)) continue;
       const start = m.index + m[0].length - name.length;
       const end = start + name.length;
-      if (ctx.overlapping(line.number, start, end).length > 0) continue;
-      // typed by the words before the verb: 机器人产品 is a device, though it matched as 产品
-      const described = line.text.slice(Math.max(0, m.index - 6), m.index + m[1]!.length);
-      const kind = NAMED_THING.find(([thing]) => thing.test(described))![1];
+      // a maker's name may open the product's (讯飞晓医, 京东家医): the maker stays a mention of its own
+      if (ctx.overlapping(line.number, start, end).some((x) => !(x.type === 'Organization' && x.start === start && x.end < end))) continue;
+      // the thing is itself a name, not what is named (还不叫大模型叫深度学习)
+      if (line.text.slice(0, m.index).endsWith('叫')) continue;
+      // typed by the thing, or by a word before a plain one: 机器人产品 is a device, 大模型开发平台 still a platform
+      let kind = NAMED_THING.find(([thing]) => thing.test(m[1]!))![1];
+      if (kind === 'other') {
+        const described = line.text.slice(Math.max(0, m.index - 6), m.index);
+        kind = NAMED_THING.find(([thing, category]) => category !== 'Model' && thing.test(described))?.[1] ?? kind;
+      }
       if (kind === 'Model') ctx.addMention({ type: 'Model', start, end, line: line.number, method: 'model-pattern', confidence: 0.6 }, line);
       else ctx.addMention({ type: 'Product', start, end, line: line.number, method: 'product-pattern', confidence: 0.6, category: kind }, line);
     }

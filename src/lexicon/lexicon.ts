@@ -395,6 +395,7 @@ export class Lexicon {
     for (let length = key.length - budget; length <= key.length + budget; length++) nearby.push(...(this.latinByLength.get(length) ?? []));
     for (const candidate of nearby) {
       if (type && candidate.entry.type !== type) continue;
+      if (!sameVersion(key, candidate.key)) continue;
       const distance = editDistance(key, candidate.key, budget);
       if (distance <= budget && (!best || distance < best.distance)) best = { entry: candidate.entry, form: candidate.form, distance };
     }
@@ -503,7 +504,7 @@ export class Lexicon {
     }
     let best: { entry: LexEntry; form: string; distance: number } | undefined;
     for (const { key: k, form: f, entry } of this.mixedByStart.get(key.slice(0, 2)) ?? []) {
-      if (Math.abs(k.length - key.length) > budget) continue;
+      if (Math.abs(k.length - key.length) > budget || !sameVersion(key, k)) continue;
       const distance = editDistance(key, k, budget);
       if (distance <= budget && (!best || distance < best.distance)) best = { entry, form: f, distance };
     }
@@ -746,6 +747,13 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 }
 
 /** Levenshtein distance, giving up (returning limit + 1) once it exceeds the limit. */
+/** Two names that both carry numbers and not the same ones (GLM-5, GLM-4) are two versions, not a misspelling. */
+function sameVersion(a: string, b: string): boolean {
+  const numbers = (text: string) => text.replace(/\D+/g, ' ').trim();
+  const [x, y] = [numbers(a), numbers(b)];
+  return !x || !y || x === y;
+}
+
 export function editDistance(a: string, b: string, limit: number): number {
   let previous = new Int32Array(b.length + 1);
   let current = new Int32Array(b.length + 1);

@@ -107,6 +107,19 @@ describe('resolution of ASR variants', () => {
     expect(employers).toEqual(['刘庆峰@科大讯飞', '张鹏@智谱AI', '杨植麟@月之暗面', '陈天石@寒武纪']);
   });
 
+  it('keeps a version apart from its family and a brand\'s product apart from the brand (GLM-5, Walker S2, Galbot G1)', async () => {
+    const graph = await buildText(
+      '智谱发布了GLM-5，比GLM-4强了很多。',
+      '我们的产品叫Galbot G1，是一个轮式的双臂人形机器人。',
+      '我们的绝影X30在很多变电站里面在跑，后来又发了CyberDog 2。',
+    );
+    const names = (label: string) => graph.nodes.filter((n) => n.label === label).map((n) => n.name).sort();
+    expect(names('Model')).toEqual(['GLM-4', 'GLM-5']);
+    expect(names('Product')).toEqual(expect.arrayContaining(['CyberDog 2', 'Galbot G1', '绝影X30']));
+    expect(names('Product')).not.toContain('CyberDog');
+    expect(node(graph, 'Organization', '银河通用')?.aliases ?? []).not.toContain('Galbot G1');
+  });
+
   it('lists near misses for review', () => {
     expect(seeds.resolution.review.length).toBeGreaterThan(0);
     for (const r of seeds.resolution.review) expect(r.why).not.toBe('');

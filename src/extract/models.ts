@@ -178,20 +178,27 @@ export function extractLatinModels(ctx: DocumentContext): void {
  */
 export function attachVersions(ctx: DocumentContext, mentions: ExtractedMention[]): void {
   for (const mention of [...mentions]) {
-    if (mention.type !== 'Model') continue;
+    const product = mention.type === 'Product' && mention.method === 'lexicon';
+    if (mention.type !== 'Model' && !product) continue;
     const line = ctx.line(mention.line);
     const version = versionAfter(line, mention.end);
     if (!version) continue;
+    // a product's number may be a count (昇腾2台): a product's version is a model code (Walker S2, 绝影X30, CyberDog 2)
+    if (product && (/[oO欧]$/.test(version.version) || COUNTED.test(line.text.slice(version.end, version.end + 1)))) continue;
     // a misheard family is named right (混圆T2 → 混元T2); a name said as written keeps its spelling (Qwen3, 千问3)
     const family = mention.method === 'lexicon' ? mention.form : (mention.lexiconName ?? mention.impliedName ?? mention.form);
     const separator = line.text.slice(mention.end, version.end).replace(/[^\s-].*$/, '');
     ctx.removeMention(mention);
     ctx.addMention({
-      type: 'Model', start: mention.start, end: version.end, line: mention.line, method: mention.method, confidence: mention.confidence,
-      impliedName: `${family}${separator}${version.version}`, versions: [version.version], family: mention.lexiconName ?? family,
+      type: mention.type, start: mention.start, end: version.end, line: mention.line, method: mention.method, confidence: mention.confidence,
+      impliedName: `${family}${separator}${version.version}`, family: mention.lexiconName ?? family,
+      ...(product ? { category: mention.category } : { versions: [version.version] }),
     }, line);
   }
 }
+
+/** What a number counts when it is no version (2台, 3个, 5万). */
+const COUNTED = /[个台张家万亿千百年月日号倍%％块元款代位条套只辆]/;
 
 const FAMILY_TAIL = /^([\p{Script=Han}A-Za-z]{0,6}?)(大模型|语言模型)/u;
 const FAMILY_PRODUCT_TAIL = /^([A-Za-z]{2,8}[\p{Script=Han}]{0,2}|[\p{Script=Han}]{0,4}?)(平台|数字人|软件工厂|一体机|云电脑|智能体)/u;

@@ -395,7 +395,8 @@ export class Lexicon {
     for (let length = key.length - budget; length <= key.length + budget; length++) nearby.push(...(this.latinByLength.get(length) ?? []));
     for (const candidate of nearby) {
       if (type && candidate.entry.type !== type) continue;
-      if (!sameVersion(key, candidate.key)) continue;
+      // a brand's name and a model number (Galbot G1, CyberDog 2) is a product of that brand, not a misspelling
+      if (!sameVersion(key, candidate.key) || (key.startsWith(candidate.key) && /\d/.test(key.slice(candidate.key.length)))) continue;
       const distance = editDistance(key, candidate.key, budget);
       if (distance <= budget && (!best || distance < best.distance)) best = { entry: candidate.entry, form: candidate.form, distance };
     }

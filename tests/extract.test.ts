@@ -422,6 +422,18 @@ describe('Latin model names with versions', () => {
   });
 });
 
+describe('alliances and companies named in passing', () => {
+  it('reads an alliance named after its field, verbs and all, without the verb that launches it', () => {
+    const x = extractLines('接下来我们将举行杭州人工智能大模型产业创新联盟的成立仪式。', '共同启动长三角具身智能产业创新联盟。', '我们成立了一个大的联盟，也成立了大模型的语料联盟。');
+    expect(forms(x, 'Organization')).toEqual(['杭州人工智能大模型产业创新联盟', '长三角具身智能产业创新联盟', '大模型的语料联盟']);
+  });
+
+  it('reads a subsidiary or a company given a name (子公司萤石网络, 一家公司，叫地瓜机器人专门做…)', () => {
+    const x = extractLines('我们的子公司萤石网络，也把大模型用在了家庭场景上。', '我们孵化了一家公司，叫地瓜机器人专门做机器人的计算平台。', '我们有一家公司叫什么呢？我们的子公司也在做。');
+    expect(forms(x, 'Organization')).toEqual(['萤石网络', '地瓜机器人']);
+  });
+});
+
 describe('bare versions', () => {
   it('names a version said on its own after the model being talked about, but not a quantity', () => {
     const x = extract('接下来讲一讲我们的日新5。5。是因为我们5。0才发布不久，两个月前我们推出了5。0。\n我们的收入增长了3。5倍。\n');

@@ -5,7 +5,7 @@ import { extractEnumerations } from './enumerations.js';
 import { extractIntroductions } from './introductions.js';
 import { addModelMentions, type NerSpan } from './ner.js';
 import { attachVersions, extractBareVersions, extractFamilyHomophones, extractLatinModels, extractModelPatterns, extractVersionedModels } from './models.js';
-import { addParentMentions, extractAcademies, extractFoundedBodies, extractSuffixOrganizations } from './organizations.js';
+import { addParentMentions, extractAcademies, extractFoundedBodies, extractNamedCompanies, extractSuffixOrganizations } from './organizations.js';
 import { extractLatinProducts, extractNamedProducts, extractProductPatterns } from './products.js';
 import { extractReferences } from './references.js';
 import { extractCeremonyPartnerships, extractOwnership, extractPanelPartnerships, extractStatedPartnerships, findCoOrganizers, findOrganizer, SpeakerTimeline } from './relations.js';
@@ -42,6 +42,7 @@ export function extractDocument(doc: Document, extractor: Extractor, findings: M
   spotMakersBeforeTheirModels(ctx);
   extractSuffixOrganizations(ctx);
   extractFoundedBodies(ctx);
+  extractNamedCompanies(ctx);
   const { introductions, relations: introductionRelations } = extractIntroductions(ctx);
   // after the introductions, which read 欧洲科学院院士 as the title it is
   extractAcademies(ctx);

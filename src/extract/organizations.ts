@@ -279,12 +279,12 @@ function dropCoincidentalNames(ctx: DocumentContext, line: Line, start: number, 
 }
 
 /** Verbs whose object a body's name is, never part of it. */
-const GOVERNING_VERBS = new Set(['建设', '打造', '成立', '建立', '设立', '组建', '共建', '依托', '担任', '作为', '加入', '联合', '申报', '获批']);
+const GOVERNING_VERBS = new Set(['建设', '打造', '成立', '建立', '设立', '组建', '共建', '依托', '担任', '作为', '加入', '联合', '申报', '获批', '启动', '发起', '举行', '召开']);
 
 /** A body being set up (打造AI数据集联创基地, 成立了大模型的语料联盟): the verb, then the new body's name. */
 const FOUNDING = /(?:打造|建设|成立|建立|设立|组建|共建|揭牌)了?(?:一个|一批|首个)?([\p{Script=Han}A-Za-z0-9]{2,14}?(联创基地|创新基地|联合实验室|实验室|研究院|创新中心|联盟))/gu;
 /** Words that never stand inside such a name: conjunctions, fillers, demonstratives. */
-const NOT_IN_FOUNDED = /[和与及呃嗯啊这那]|一个|^的/;
+const NOT_IN_FOUNDED = /[和与及呃嗯啊这那]|一个|^.?的/;
 
 /**
  * Bodies named as they are set up, and the ones listed right after them (打造AI数据集联创基地AI应用示范联创基地、
@@ -319,6 +319,46 @@ function addFoundedBody(ctx: DocumentContext, line: Line, start: number, name: s
   const kind = ctx.lexicon.suffixIndex.longestEndingAt(name, name.length)?.value.kind ?? 'other';
   ctx.addMention({ type: 'Organization', start, end, line: line.number, method: 'founded', confidence: 0.7, kind }, line);
   return true;
+}
+
+/** Words that say a company's name comes next: 我们的子公司萤石网络, 孵化了一家公司，叫地瓜机器人. */
+const COMPANY_NAMED = /(?:子公司|孙公司|旗下公司|(?:一家|这家)(?:公司|企业)[，,]?\s*(?:叫做|叫作|名为|叫))(?:是)?/g;
+/** Adverbs and times that follow a name, whatever the tagger makes of them (地瓜机器人专门做…). */
+const AFTER_A_NAME = /^(专门|主要|也|都|还|就|已经|正在|一直|现在|目前|今年|去年|最近)$/;
+/** Tags of the words a company's name is made of here: nouns and names, not verbs or adverbs (专门, 也). */
+const COMPANY_NAME_TAGS = new Set(['n', 'nz', 'nr', 'nrt', 'ns', 'nt', 'j', 'eng', 'x', 'vn', 'ng', 'l']);
+
+/**
+ * Companies named in so many words (我们的子公司剑维软件, 一家公司叫地瓜机器人专门做…): the name is the nouns that
+ * follow the cue, up to a verb, an adverb or the clause's end; a lexicon name there is that organisation.
+ */
+export function extractNamedCompanies(ctx: DocumentContext): void {
+  const { lexicon } = ctx;
+  for (const line of ctx.contentLines()) {
+    if (!/公司|企业/.test(line.text)) continue;
+    COMPANY_NAMED.lastIndex = 0;
+    for (const m of line.text.matchAll(COMPANY_NAMED)) {
+      const start = m.index + m[0].length;
+      let to = start;
+      while (to < line.text.length && to - start < 12 && !CLAUSE_BREAK.test(line.text[to]!)) to++;
+      if (to === start) continue;
+      const tokens = ctx.segmenter.tag(line.text.slice(start, to));
+      let length = 0;
+      for (const t of tokens) {
+        if (!COMPANY_NAME_TAGS.has(t.tag) || AFTER_A_NAME.test(t.word) || (t.tag === 'x' && !/^[\p{Script=Han}A-Za-z0-9]+$/u.test(t.word))) break;
+        length += t.word.length;
+      }
+      const name = line.text.slice(start, start + length);
+      if ([...name].length < 2 || NOT_IN_NAME.test(name) || lexicon.isGenericOrganization(name) || lexicon.orgWords.has(name)) continue;
+      if (ctx.overlapping(line.number, start, start + length).length > 0) continue;
+      if (ctx.segmenter.isOrdinaryWord(name) || lexicon.places.has(name)) continue;
+      const known = lexicon.lookupOrganization(name);
+      ctx.addMention({
+        type: 'Organization', start, end: start + length, line: line.number, method: known ? 'lexicon' : 'company-named', confidence: 0.7,
+        kind: known?.kind ?? 'company', ...(known ? { lexiconName: known.name } : {}),
+      }, line);
+    }
+  }
 }
 
 /** A title that names the academy its holder belongs to (欧洲科学院院士, 美国国家工程院外籍院士). */
@@ -372,16 +412,17 @@ function nameBefore(ctx: DocumentContext, line: Line, tokens: Token[], suffixSta
   let start = Math.min(head.start, suffixStart);
   let proper = head.start < suffixStart && PROPER_TAGS.has(head.tag);
   let noun = head.start < suffixStart && NOUN_TAGS.has(head.tag);
-  // a key laboratory is named after its field, verbs included (传播内容认知全国重点实验室)
-  const field = /重点实验室$/.test(suffix.suffix);
+  // a key laboratory and an alliance are named after their field, verbs included (传播内容认知全国重点实验室,
+  // 杭州人工智能大模型产业创新联盟)
+  const field = /重点实验室$|联盟$/.test(suffix.suffix);
   let firstWord: Token | undefined;
   for (let k = first - 1; k >= 0; k--) {
     const t = tokens[k]!;
     // an ordinal numbers a unit (公安部第三研究所, 中国电科第十四研究所)
     const ordinal = ORDINAL.test(t.word);
-    if (!NAME_TAGS.has(t.tag) && !(field && t.tag === 'v') && !ordinal) break;
+    if (!NAME_TAGS.has(t.tag) && !(field && (t.tag === 'v' || t.tag === 'a')) && !ordinal) break;
     if (t.tag === 'x' && !/^[\p{Script=Han}A-Za-z0-9]+$/u.test(t.word)) break;
-    if (lexicon.orgWords.has(t.word) || (lexicon.titleSet.has(t.word) && suffix.strength !== 'strong')) break;
+    if ((lexicon.orgWords.has(t.word) && !field) || (lexicon.titleSet.has(t.word) && suffix.strength !== 'strong')) break;
     const mentions = ctx.overlapping(line.number, t.start, t.end);
     if (mentions.some((m) => m.type !== 'Organization')) break;
     if (suffixEnd - t.start > 24) break;

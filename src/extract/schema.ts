@@ -12,6 +12,7 @@ export const MENTION_METHODS = [
   'lexicon-pinyin',   // same toneless pinyin as a lexicon name (ASR homophone)
   'org-suffix',       // ends in an organisation suffix (公司, 研究院, 大学 …)
   'founded',          // a body named as it is set up (打造AI数据集联创基地)
+  'company-named',    // a company named in so many words (我们的子公司萤石网络, 孵化了一家公司，叫地瓜机器人)
   'introduction',     // slot of a stage introduction: organisation + title + name + honorific
   'honorific',        // surname + honorific (赵总, 李部长) referring back to an introduced person
   'model-pattern',    // X大模型, Latin name with version

@@ -17,7 +17,7 @@ const RECENT_TITLE_LINES = 20;
 const REVIEW_SLACK = 0.6;
 /** How much each extraction method counts when choosing the written form that names an entity. */
 const METHOD_WEIGHT: Record<string, number> = {
-  lexicon: 3, introduction: 2, 'org-suffix': 2, founded: 2, 'model-pattern': 1.5, 'product-pattern': 1.5,
+  lexicon: 3, introduction: 2, 'org-suffix': 2, founded: 2, 'company-named': 2, 'model-pattern': 1.5, 'product-pattern': 1.5,
   'lexicon-pinyin': 0.5, enumeration: 1, honorific: 0.2, 'ner-model': 1,
 };
 

@@ -205,6 +205,17 @@ describe('an English session', () => {
     expect(affiliations(x).sort()).toEqual(['Andrew Ng@DeepLearning.AI:', 'Fei-Fei Li@Stanford HAI:co-director', 'Sarah Chen@Sequoia Capital:partner']);
     expect(partners(x)).toEqual(['NVIDIA+World Labs']);
   });
+
+  it('reads interpreted English with full-width commas and "I\'m X from Y", and no body\'s name as a guest\'s', () => {
+    const x = extractLines(
+      'Please welcome Michael Brand， chief technology officer of Seamens digital industries。',
+      "Thank you so much。I'm Sarah Lindqvist from A M D。谢谢，谢谢大家。",
+      'vice president of Chinese Society of Paology， vice president of Chinese Paologist Association to deliver the speech。',
+      'secretary of the Party Committee， chairman of Shanghai State owned Capital Investment Corporation。',
+    );
+    expect(affiliations(x).sort()).toEqual(['Michael Brand@Seamens:chief technology officer', 'Sarah Lindqvist@A M D:']);
+    expect(forms(x, 'Person').sort()).toEqual(['Michael Brand', 'Sarah Lindqvist']);
+  });
 });
 
 describe('organisations of guests the grammar half reads', () => {
@@ -614,6 +625,14 @@ describe('partners of the speaker', () => {
   it('takes "我们的合作伙伴包括A、B" and "A是我们的战略合作伙伴" as partners of the speaker\'s organisation, not of each other', () => {
     const x = extractLines('掌声有请北京智谱华章科技有限公司首席执行官张鹏先生。', '我们的合作伙伴包括中国移动、中国联通以及国家电网。', '华为是我们的战略合作伙伴。');
     expect(partners(x).sort()).toEqual(['中国移动+北京智谱华章科技有限公司', '中国联通+北京智谱华章科技有限公司', '北京智谱华章科技有限公司+华为', '北京智谱华章科技有限公司+国家电网']);
+  });
+
+  it('reads the speaker\'s partners named with a qualifier (我们在上海的合作伙伴), and no partnership among schools of a joint programme', () => {
+    const x = extractLines(
+      '大家好，我是寒武纪的王明。我们在上海的合作伙伴包括上海仪电、商汤、中国电信等等。',
+      '我们和香港科技大学、复旦大学都有联合的实验室或者联合培养的项目。我们跟联想和新华三一起推出了训练服务器。',
+    );
+    expect(partners(x).sort()).toEqual(['上海仪电+寒武纪', '中国电信+寒武纪', '商汤+寒武纪', '复旦大学+寒武纪', '寒武纪+新华三', '寒武纪+联想', '寒武纪+香港科技大学', '新华三+联想']);
   });
 
   it('reads English cooperation ("we work closely with") and English call-ups as appearances on stage', () => {

@@ -120,6 +120,19 @@ describe('resolution of ASR variants', () => {
     expect(node(graph, 'Organization', '银河通用')?.aliases ?? []).not.toContain('Galbot G1');
   });
 
+  it('merges a guest\'s name spelt in pinyin by an interpreter with the Han name, and the organisation said in English with the Chinese one', async () => {
+    const graph = await buildText(
+      '有请人民网董事长、总裁叶珍珍，弘毅投资总裁曹永刚。',
+      'Ye Zhenzhen， chairman and CEO of People Daily Online， Cao Yung Gang， CEO of Tonyny Capital。',
+      "I'm Michael Brand from Siemens.",
+      'Please welcome Michael Brandt， chief technology officer of Siemens。',
+    );
+    const people = graph.nodes.filter((n) => n.label === 'Person').map((n) => `${n.name}:${[...n.aliases].sort().join(',')}`).sort();
+    expect(people).toEqual(['Michael Brandt:Michael Brand', '叶珍珍:Ye Zhenzhen', '曹永刚:Cao Yung Gang']);
+    expect(node(graph, 'Organization', '弘毅投资')?.aliases).toContain('Tonyny Capital');
+    expect(graph.nodes.filter((n) => n.label === 'Organization').map((n) => n.name).sort()).toEqual(['人民网', '弘毅投资', '西门子']);
+  });
+
   it('lists near misses for review', () => {
     expect(seeds.resolution.review.length).toBeGreaterThan(0);
     for (const r of seeds.resolution.review) expect(r.why).not.toBe('');

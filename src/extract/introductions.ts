@@ -1,6 +1,7 @@
 import type { Line } from '../ingest/schema.js';
 import type { DocumentContext } from './context.js';
 import { isPlausibleName, latinPersonName, soundsLikeSomeoneNamed, splitOrgAndName } from './names.js';
+import { spellsName } from '../lexicon/pinyin.js';
 import { materialize, organizationSlot, type OrgSlot } from './organizations.js';
 import type { ExtractedMention, RelationCandidate } from './schema.js';
 import { shortSpeakerLabelEnd } from './speaker-labels.js';
@@ -253,7 +254,7 @@ function latinGuests(ctx: DocumentContext, line: Line): Introduction[] {
 }
 
 /** An English name before a comma and a title: "Dr. Andrew Ng, founder of …". */
-const ENGLISH_NAME_COMMA = /(?<![A-Za-z'’])(?!I['’]m\b)((?:(?:Dr|Mr|Ms|Mrs|Prof)\.?\s+)?[A-Z][A-Za-z'’\-]+(?:\s+[A-Z][A-Za-z'’\-]+){0,3}),\s+(?:the\s+|our\s+)?/g;
+const ENGLISH_NAME_COMMA = /(?<![A-Za-z'’])(?!I['’]m\b)((?:(?:Dr|Mr|Ms|Mrs|Prof)\.?\s+)?[A-Z][A-Za-z'’\-]+(?:\s+[A-Z][A-Za-z'’\-]+){0,3})\s*[,，]\s*(?:the\s+|our\s+)?/g;
 /** A known person from a known organisation: "Andrew Ng from DeepLearning.AI". */
 const ENGLISH_FROM = /^\s+from\s+(?:the\s+)?/;
 /** A title of up to five words and "of"/"at": "managing general partner of ". */
@@ -262,8 +263,10 @@ const ENGLISH_TITLE_OF = /^((?:[A-Za-z\-]+\s+){0,4}?)([A-Za-z\-]+)\s+(?:of|at)\s
 const ENGLISH_TITLE_AT = /^((?:[A-Za-z\-]+\s+){0,4}?)([A-Za-z\-]+)((?:\s+of\s+[a-z][a-z\s\-]{0,40}?)?)\s+at\s+/;
 /** An organisation and a title before a name: "OpenAI CEO Sam Altman". */
 const ENGLISH_TITLE_NAME = /^\s+((?:[A-Za-z\-]+\s+){0,3}?)([A-Za-z\-]+)\s+([A-Z][a-z'’\-]+(?:\s+[A-Z][a-z'’\-]+){1,2})\b/;
+/** A guest naming themself and where they come from: "I'm Michael Brandt from Siemens", "My name is Ana Li, from ". */
+const ENGLISH_SELF = /\b(?:I['’]m|I am|[Mm]y name is)\s+((?:Dr\.?\s+)?[A-Z][A-Za-z'’\-]+(?:\s+[A-Z][A-Za-z'’\-]+){0,2})(\s*[,，]?\s+from\s+(?:the\s+)?)/g;
 /** Capitalised words that name an organisation the lexicon does not know ("AI Fund"). */
-const CAPITALISED_RUN = /^[A-Z][\w.&\-]*(?:\s+(?!and\b)[A-Z][\w.&\-]*){0,4}/;
+const CAPITALISED_RUN = /^[A-Z][\w.&\-]*(?:['’]s)?(?:\s+(?!and\b)[A-Z][\w.&\-]*){0,4}/;
 
 /**
  * English introductions, as bilingual hosts and news give them: "Dr. Andrew Ng, founder of DeepLearning.AI and
@@ -291,6 +294,8 @@ function englishIntroductions(ctx: DocumentContext, line: Line): Introduction[] 
     return ctx.addMention({ type: 'Organization', start, end: start + run.length, line: line.number, method: 'introduction', confidence: 0.6 }, line);
   };
   for (const m of line.text.matchAll(ENGLISH_NAME_COMMA)) {
+    // "president of Chinese Society of Paology， vice president of …": what follows "of" is no guest's name
+    if (/\b(?:of|at|from|for|in|with|the)\s+$/i.test(line.text.slice(0, m.index))) continue;
     const known = ctx.overlapping(line.number, m.index, m.index + m[1]!.length).find((x) => x.type === 'Person');
     const name = known ? { start: known.start - m.index, end: known.end - m.index } : latinPersonName(m[1]!, lexicon);
     if (!name) continue;
@@ -310,7 +315,7 @@ function englishIntroductions(ctx: DocumentContext, line: Line): Introduction[] 
       if (!affiliation) break;
       affiliations.push(affiliation);
       const { org } = affiliation;
-      at = org.end + (/^\s*,?\s*(?:and\s+)?(?:the\s+)?/.exec(line.text.slice(org.end))?.[0].length ?? 0);
+      at = org.end + (/^\s*[,，]?\s*(?:and\s+)?(?:the\s+)?/.exec(line.text.slice(org.end))?.[0].length ?? 0);
     }
     if (affiliations.length === 0) continue;
     const person = personAt(m.index + name.start, m.index + name.end, affiliations.map((a) => a.title));
@@ -327,13 +332,39 @@ function englishIntroductions(ctx: DocumentContext, line: Line): Introduction[] 
     const person = personAt(start, start + after[3]!.length, [title]);
     if (person) found.push({ person, org, titles: [title] });
   }
+  // "I'm Michael Brandt from Siemens": a guest who names themself and their organisation
+  for (const m of line.text.matchAll(ENGLISH_SELF)) {
+    const start = m.index + m[0].length - m[1]!.length - m[2]!.length;
+    const name = latinPersonName(m[1]!, lexicon);
+    if (!name) continue;
+    const org = orgAt(m.index + m[0].length);
+    const person = org && personAt(start + name.start, start + name.end, []);
+    if (person && org) found.push({ person, org, titles: [] });
+  }
   for (const person of ctx.mentionsOnLine(line.number)) {
-    if (person.type !== 'Person' || !isLatinName(person.form)) continue;
+    if (person.type !== 'Person' || !isLatinName(person.form) || found.some((f) => f.person === person)) continue;
     const from = ENGLISH_FROM.exec(line.text.slice(person.end));
     const org = from && ctx.mentionsOnLine(line.number).find((m) => m.type === 'Organization' && m.start === person.end + from[0].length);
     if (org) found.push({ person, org, titles: [] });
   }
   return found;
+}
+
+/** How many lines an interpreter's English may follow the Chinese introduction it renders. */
+const INTERPRETATION_LINES = 6;
+
+/**
+ * "…弘毅投资总裁曹永刚。Cao Yung Gang， CEO of Tonyny Capital": an English introduction of a guest just introduced in
+ * Chinese, whose name it spells in pinyin, renders that introduction; the organisation it names in English, when
+ * the lexicon does not know it, is the one named in Chinese.
+ */
+function alignInterpretations(english: Introduction[], before: Introduction[], lineNumber: number): void {
+  for (const intro of english) {
+    if (!intro.org || intro.org.method !== 'introduction' || !/^[A-Za-z]/.test(intro.org.form)) continue;
+    const rendered = before.findLast((b) => b.org && lineNumber - b.person.line <= INTERPRETATION_LINES && spellsName(intro.person.form, b.person.form));
+    const org = rendered?.org;
+    if (org) intro.org.impliedName = org.lexiconName ?? org.impliedName ?? org.form;
+  }
 }
 
 export function extractIntroductions(ctx: DocumentContext): { introductions: Introduction[]; relations: RelationCandidate[] } {
@@ -373,7 +404,9 @@ export function extractIntroductions(ctx: DocumentContext): { introductions: Int
     introductions.push(...thirdPersonAppositions(ctx, line));
     if (/[A-Za-z]{3}/.test(line.text)) {
       if (STAGE_CUE.test(line.text)) introductions.push(...latinGuests(ctx, line));
-      introductions.push(...englishIntroductions(ctx, line));
+      const english = englishIntroductions(ctx, line);
+      alignInterpretations(english, introductions, line.number);
+      introductions.push(...english);
     }
   }
   for (const intro of introductions) {

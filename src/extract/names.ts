@@ -98,6 +98,8 @@ export function latinPersonName(text: string, lexicon: Lexicon): { start: number
   const end = last.index + last[0].length;
   const value = text.slice(start, end);
   if (value.replace(/[^A-Za-z]/g, '').length < 3 || lexicon.latinTerms.has(value.toLowerCase()) || lexicon.lookup(value)) return undefined;
+  // "the Party Committee": words that name a body or a title are no one's name
+  if (name.some((w) => lexicon.englishOrgWords.has(w[0].toLowerCase()) || lexicon.englishTitleWords.has(w[0].toLowerCase()))) return undefined;
   return { start, end };
 }
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Line } from '../ingest/schema.js';
 import type { LexEntry, Lexicon } from '../lexicon/lexicon.js';
 import { foldedKey } from '../lexicon/pinyin.js';
-import { hasHan, isLatinName, normalizeName } from '../util/text.js';
+import { editDistance, hasHan, isLatinName, normalizeName } from '../util/text.js';
 import type { DocumentContext } from './context.js';
 import { soundsLikeSomeoneNamed } from './names.js';
 import type { EntityType, ExtractedMention } from './schema.js';
@@ -298,21 +298,4 @@ function digits(text: string): string {
 
 function fold(text: string): string {
   return normalizeName(text).replace(/[^a-z0-9]/g, '');
-}
-
-/** Levenshtein distance, giving up (returning budget + 1) once every path exceeds the budget. */
-function editDistance(a: string, b: string, budget: number): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-      current.push(value);
-      if (value < rowMin) rowMin = value;
-    }
-    if (rowMin > budget) return budget + 1;
-    previous = current;
-  }
-  return previous[b.length]!;
 }

@@ -6,7 +6,8 @@ import { HOST_LABEL, speakerLabel } from './speaker-labels.js';
 import { WITNESS } from './witnesses.js';
 
 const ENGLISH_COOPERATION = /\b(?:work(?:s|ed|ing)?\s+(?:closely\s+|together\s+)?with|partner(?:s|ed|ing)?\s+with|(?:a\s+)?partnership\s+with|collaborat(?:e|es|ed|ing)\s+with|in\s+(?:cooperation|collaboration|partnership)\s+with|teamed\s+up\s+with)\b/gi;
-const OUR_PARTNERS = /(我们|咱们)(公司|集团)?的?(主要|重要|核心|战略)?的?合作伙伴/;
+/** "我们的合作伙伴", "我们在中国的合作伙伴", "我们九天在金融行业的合作伙伴", "都是我们Nvidia的合作伙伴". */
+const OUR_PARTNERS = /(我们|咱们)[^，,。；;！？]{0,10}?的?(主要|重要|核心|战略)?的?合作伙伴/;
 const JOINT_LAUNCH = /联合发布|共同发布|联合推出|共同推出|联合打造|共同打造/;
 const HOSTED_BY = /由(.{2,30}?)(主办|举办|承办|发起)/;
 
@@ -128,6 +129,9 @@ const WITH_COOPERATION = new RegExp('(与|和|跟|同)((?:[^，。；！？]|[�
   // a body unveiled together: "A与B共同为X揭牌"
   '|(?:一起|共同|联合)为[^，。；！？]{1,24}?(?:揭牌|启动|剪彩))', 'g');
 /** The speaker's own side taking up cooperation (深化与X的合作, 加强与X合作): no other organisation is its subject. */
+/** Working together, said of everyone named (一起, 共同, 联合…), not of a joint programme (联合培养) or an adjective (联合的). */
+const TOGETHER = /一起|共同|联合(?!培养|的)/;
+const TOGETHER_NEXT = new RegExp(`^(?:${TOGETHER.source})`);
 const OUR_COOPERATION = /(深化|加强|推进|拓展|扩大|持续|积极|进一步|将|也|还|并)(同|与|和|跟)$/;
 /** "我们和/与/跟 …": the speaker's organisation is the one cooperating. */
 const WE = /(我们|咱们)(也|还|已经|将|会|一直|正在|共同|都|呢)*(和|与|跟|同)/;
@@ -156,7 +160,7 @@ export function extractStatedPartnerships(ctx: DocumentContext, organizer: Extra
       const inSentence = orgs.filter((m) => m.start >= from && m.end <= to);
       let partners: ExtractedMention[] = [];
       // the organisations named together in one cue (我们和A、B、C一起…), who work together too
-      const lists: ExtractedMention[][] = [];
+      const lists: Array<{ members: ExtractedMention[]; together: boolean }> = [];
       let cueAt = -1;
       // the speaker's organisation is one side: "我们与A合作", "深化与A的合作", "我们(和)A联合推出"
       let ours = false;
@@ -164,12 +168,12 @@ export function extractStatedPartnerships(ctx: DocumentContext, organizer: Extra
        * A cue at `at` (sentence offset) naming partners in [spanFrom, spanTo) of the line: they join the last
        * organisation named before the cue. Returns undefined when it names none, else whether none was before.
        */
-      const takeCooperation = (at: number, spanFrom: number, spanTo: number): boolean | undefined => {
+      const takeCooperation = (at: number, spanFrom: number, spanTo: number, together: boolean): boolean | undefined => {
         const named = inSentence.filter((o) => o.start >= spanFrom && o.end <= spanTo);
         if (named.length === 0) return undefined;
         const before = inSentence.filter((o) => o.end <= from + at);
         partners.push(...before.slice(-1), ...named);
-        lists.push(named);
+        lists.push({ members: named, together });
         cueAt = at;
         return before.length === 0;
       };
@@ -177,7 +181,7 @@ export function extractStatedPartnerships(ctx: DocumentContext, organizer: Extra
       const strongCue = [...sentence.matchAll(STRONG_PARTNER_CUE_ALL)].find((c) => !inSentence.some((o) => o.start <= from + c.index && from + c.index < o.end));
       if (strongCue) {
         partners = inSentence;
-        lists.push(inSentence);
+        lists.push({ members: inSentence, together: TOGETHER.test(sentence) });
         cueAt = strongCue.index;
         const we = sentence.search(/我们|咱们/);
         if (we >= 0 && inSentence.length === 1 && we < inSentence[0]!.start - from && JOINT_LAUNCH.test(sentence)) ours = true;
@@ -192,13 +196,14 @@ export function extractStatedPartnerships(ctx: DocumentContext, organizer: Extra
             continue;
           }
           const spanFrom = from + m.index + m[1]!.length;
-          const alone = takeCooperation(m.index, spanFrom, spanFrom + m[2]!.length);
+          // "我们和A、B一起做…" (the others work together too), not "我们和A、B都有联合的实验室"
+          const alone = takeCooperation(m.index, spanFrom, spanFrom + m[2]!.length, TOGETHER_NEXT.test(m[0].slice(m[1]!.length + m[2]!.length)));
           if (alone && OUR_COOPERATION.test(line.text.slice(Math.max(from, spanFrom - 6), spanFrom))) ours = true;
         }
         // "we work closely with Hugging Face", "Meta partnered with Microsoft"
         for (const m of sentence.matchAll(ENGLISH_COOPERATION)) {
           const cueEnd = from + m.index + m[0].length;
-          const alone = takeCooperation(m.index, cueEnd, cueEnd + Math.max(0, sentence.slice(m.index + m[0].length).search(/\.\s|$/)));
+          const alone = takeCooperation(m.index, cueEnd, cueEnd + Math.max(0, sentence.slice(m.index + m[0].length).search(/\.\s|$/)), false);
           if (alone && /\b(we|our team|our company)\b/i.test(sentence.slice(0, m.index))) ours = true;
         }
       }
@@ -216,8 +221,8 @@ export function extractStatedPartnerships(ctx: DocumentContext, organizer: Extra
       if (speaker) {
         for (const other of distinct) if (!sameOrg(other, speaker)) relations.push({ type: 'PARTNERS_WITH', from: speaker.id, to: other.id, basis, evidence });
         // "我们和A、B、C一起合作": the others named work together too
-        if (/一起|共同|联合/.test(sentence)) {
-          for (const list of lists) {
+        for (const { members: list, together: joint } of lists) {
+          if (joint) {
             const together = list.filter((m, i) => list.findIndex((o) => sameOrg(o, m)) === i);
             for (let a = 0; a < together.length; a++) for (let b = a + 1; b < together.length; b++) relations.push({ type: 'PARTNERS_WITH', from: together[a]!.id, to: together[b]!.id, basis, evidence });
           }
@@ -256,7 +261,7 @@ export class SpeakerTimeline {
     }
     for (const intro of introductions) {
       const text = ctx.line(intro.person.line).text;
-      if (labelled.has(intro.person.line) || !/有请|欢迎|交给|我是|我叫|致辞|演讲|分享|发言|报告/.test(text)) continue;
+      if (labelled.has(intro.person.line) || !/有请|欢迎|交给|我是|我叫|致辞|演讲|分享|发言|报告|\b(?:welcome|I['’]m|I am|my name is)\b/i.test(text)) continue;
       const last = this.turns[this.turns.length - 1];
       if (last && last.line === intro.person.line) continue; // the first person called up on a line speaks first
       this.turns.push({ line: intro.person.line, org: intro.org ?? employer.get(intro.person.form) });

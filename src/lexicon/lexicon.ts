@@ -1,5 +1,5 @@
 import type { EntityType } from '../extract/schema.js';
-import { escapeRegExp, hasHan, normalizeName } from '../util/text.js';
+import { editDistance, escapeRegExp, hasHan, normalizeName } from '../util/text.js';
 import { Memo } from '../util/memo.js';
 import { charReadings, foldedKey, fuzzyBudget, isHan, syllableCost } from './pinyin.js';
 import type { LexiconFiles, OrgKind, SuffixEntry } from './schema.js';
@@ -121,6 +121,8 @@ export class Lexicon {
   readonly productWords: Set<string>;
   /** Generic Latin words and acronyms (AI, GPU, SDK), never names on their own. */
   readonly latinTerms: Set<string>;
+  /** English words that name a body, never a person (Committee, Association, Securities), lower case. */
+  readonly englishOrgWords: Set<string>;
 
   private readonly byForm = new Map<string, LexEntry[]>();
   private readonly weakByForm = new Map<string, LexEntry[]>();
@@ -205,6 +207,7 @@ export class Lexicon {
     this.modelModifiers = new Set(files.genericTerms.modelModifiers);
     this.productWords = new Set(files.genericTerms.productWords);
     this.latinTerms = new Set(files.genericTerms.latinTerms.map((t) => t.toLowerCase()));
+    this.englishOrgWords = new Set(files.genericTerms.englishOrgWords.map((t) => t.toLowerCase()));
   }
 
   private add(entry: LexEntry): void {
@@ -753,25 +756,6 @@ function sameVersion(a: string, b: string): boolean {
   const numbers = (text: string) => text.replace(/\D+/g, ' ').trim();
   const [x, y] = [numbers(a), numbers(b)];
   return !x || !y || x === y;
-}
-
-export function editDistance(a: string, b: string, limit: number): number {
-  let previous = new Int32Array(b.length + 1);
-  let current = new Int32Array(b.length + 1);
-  for (let j = 0; j <= b.length; j++) previous[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    current[0] = i;
-    let rowMin = i;
-    const ai = a.charCodeAt(i - 1);
-    for (let j = 1; j <= b.length; j++) {
-      const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (ai === b.charCodeAt(j - 1) ? 0 : 1));
-      current[j] = value;
-      if (value < rowMin) rowMin = value;
-    }
-    if (rowMin > limit) return limit + 1;
-    [previous, current] = [current, previous];
-  }
-  return previous[b.length]!;
 }
 
 /** Every title as written, with each scope in front (中国区联席总裁), and as speech recognition hears it (联系总裁). */

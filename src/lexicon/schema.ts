@@ -78,6 +78,7 @@ export const LexiconFilesSchema = z.object({
     modelModifiers: z.array(z.string()),
     productWords: z.array(z.string()),
     latinTerms: z.array(z.string()).default([]),
+    englishOrgWords: z.array(z.string()).default([]),
   }),
 });
 

@@ -1,7 +1,7 @@
 import type { EntityType, Extraction, ExtractedMention } from '../extract/schema.js';
 import type { Lexicon } from '../lexicon/lexicon.js';
-import { displayPinyin, foldedKey, fuzzyBudget, nameCost } from '../lexicon/pinyin.js';
-import { normalizeName } from '../util/text.js';
+import { displayPinyin, foldedKey, fuzzyBudget, nameCost, spellsName } from '../lexicon/pinyin.js';
+import { editDistance, normalizeName } from '../util/text.js';
 import { ID_PREFIX, globalMentionId, type Entity, type MergeReason, type Resolution, type ReviewItem } from './schema.js';
 
 /** Legal and group endings that do not change which organisation is meant. */
@@ -368,7 +368,10 @@ function buildEntity(g: Group, mentions: Located[], reasons: Map<string, { reaso
   const lexEntry = g.lexiconName ? lexicon.entry(g.type, g.lexiconName) : undefined;
   const scores = new Map<string, number>();
   for (const m of mentions) scores.set(m.form, (scores.get(m.form) ?? 0) + (METHOD_WEIGHT[m.method] ?? 1) * m.confidence);
-  const bestForm = [...scores.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length || a[0].localeCompare(b[0]))[0]![0];
+  // a person said in Han characters and spelt in pinyin (叶珍珍 / Ye Zhenzhen) is named in Han characters
+  const han = g.type === 'Person' && [...scores.keys()].some((f) => /\p{Script=Han}/u.test(f));
+  const ranked = [...scores.entries()].filter(([f]) => !han || /\p{Script=Han}/u.test(f));
+  const bestForm = ranked.sort((a, b) => b[1] - a[1] || b[0].length - a[0].length || a[0].localeCompare(b[0]))[0]![0];
   const pinned = g.lexiconName ? undefined : [bestForm, ...scores.keys()].map((f) => pinnedByForm.get(`${g.type}|${normalizeName(f)}`)).find(Boolean);
   const name = g.lexiconName ?? pinned ?? g.impliedName ?? bestForm;
   const forms = new Map<string, number>();
@@ -452,7 +455,35 @@ function mergeWithinTranscripts(groups: Map<string, Group>, union: Union): void 
   };
   for (const inDoc of byDoc.values()) {
     mergeUnitsInTranscript(inDoc, union);
-    mergePeopleInTranscript([...inDoc.keys()].filter((g) => g.type === 'Person' && !g.mentions.every((m) => m.reference)), titlesOf, union);
+    const people = [...inDoc.keys()].filter((g) => g.type === 'Person' && !g.mentions.every((m) => m.reference));
+    mergePeopleInTranscript(people, titlesOf, union);
+    mergeTransliterations(people, union);
+  }
+}
+
+/**
+ * A bilingual host says a guest's name twice, in Han characters and in pinyin (叶珍珍 … Ye Zhenzhen, 曹永刚 … Cao
+ * Yung Gang): a Latin name that spells one Han name of the transcript, surname first or last, one letter of
+ * slack in names of eight letters or more, is that person.
+ */
+function mergeTransliterations(people: Group[], union: Union): void {
+  const latin = people.filter((g) => /^[A-Za-z][A-Za-z'’\- ]+$/.test(g.mentions[0]!.form));
+  if (latin.length === 0) return;
+  for (const l of latin) {
+    // the Han spellings already merged as one person's ASR variants (陈卫东 / 陈为东) count once
+    const matches = [...new Set(people.filter((h) => spellsName(l.mentions[0]!.form, h.mentions[0]!.form)).map(root))];
+    if (matches.length === 1 && matches[0] !== root(l)) union(l, matches[0]!, 'pinyin-homophone', `${l.mentions[0]!.form} spells ${matches[0]!.mentions[0]!.form}`);
+  }
+  // the same foreign guest written twice by speech recognition (Michael Brand / Michael Brandt)
+  const letters = (g: Group) => g.mentions[0]!.form.toLowerCase().replace(/[^a-z]/g, '');
+  for (let i = 0; i < latin.length; i++) {
+    for (let j = i + 1; j < latin.length; j++) {
+      const [a, b] = [letters(latin[i]!), letters(latin[j]!)];
+      const slack = Math.min(a.length, b.length) >= 10 ? 2 : Math.min(a.length, b.length) >= 6 ? 1 : 0;
+      if (root(latin[i]!) !== root(latin[j]!) && a[0] === b[0] && editDistance(a, b, slack) <= slack) {
+        union(latin[i]!, latin[j]!, 'pinyin-homophone', `${latin[i]!.mentions[0]!.form} ≈ ${latin[j]!.mentions[0]!.form} (spelling)`);
+      }
+    }
   }
 }
 

@@ -525,6 +525,25 @@ describe('product names in Latin letters', () => {
   });
 });
 
+describe('products named in passing', () => {
+  it('reads a name given before or after what it names, and a known product inside a longer given name', () => {
+    const x = extractLines(
+      '软件平台呢叫BIRENSUPA，同样也是兼容主流的框架。我们开源了一个叫AgiBot World的数据集，是目前最大的。',
+      '我们做了一个能源管理的智能体，叫EcoStruxure Energy Copilot。',
+      '我们提出的一个叫大模型机器人的应用。健康助手叫做他这个健康的智能体。',
+    );
+    expect(forms(x, 'Product').sort()).toEqual(['AgiBot World', 'BIRENSUPA', 'EcoStruxure Energy Copilot']);
+  });
+
+  it('reads the speaker\'s own product in Latin letters, an acronym only beside the kind of thing it is', () => {
+    const x = extractLines(
+      '我们的Cambricon NeuWare，就是我们的基础软件平台。我们的ParaStor分布式存储在榜单上。',
+      '支撑这个的，是我们自研的MUSA架构。我们的软件栈MXMACA是兼容的。我们的PUE可以做到1.04。我们的AI很强。',
+    );
+    expect(forms(x, 'Product').sort()).toEqual(['Cambricon NeuWare', 'MUSA', 'MXMACA', 'ParaStor']);
+  });
+});
+
 describe('transcripts with speaker labels', () => {
   it('takes neither a title nor a role from the label (主持人：…有请…董事长陈建国), and no host from thanks to the host', () => {
     const x = extractLines(

@@ -145,26 +145,38 @@ export function extractLatinProducts(ctx: DocumentContext): void {
 }
 
 /** What a name is given to, and the category of product it makes (大模型 makes a Model). */
-const NAMED_THING: Array<[RegExp, 'Model' | (typeof PRODUCT_CATEGORIES)[number]]> = [
-  [/大模型|模型/, 'Model'],
-  [/芯片|处理器|加速卡/, 'chip'],
-  [/机器人|机器狗|设备|终端|硬件|眼镜|一体机|服务器|计算机|集群/, 'device'],
-  [/操作系统/, 'os'],
-  [/App|APP|应用|小程序|助手/, 'app'],
-  [/软件栈|软件|工具|框架/, 'software'],
-  [/平台/, 'platform'],
-  [/系统|产品|架构|存储/, 'other'],
+const NAMED_THING: Array<[string[], 'Model' | (typeof PRODUCT_CATEGORIES)[number]]> = [
+  [['大模型', '模型'], 'Model'],
+  [['芯片', '处理器', '加速卡'], 'chip'],
+  [['机器人', '机器狗', '设备', '终端', '硬件', '眼镜', '一体机', '服务器', '计算机', '集群'], 'device'],
+  [['操作系统'], 'os'],
+  [['App', 'APP', '应用', '小程序', '助手', '智能体'], 'app'],
+  [['软件栈', '软件', '工具包', '工具', '框架'], 'software'],
+  [['平台'], 'platform'],
+  [['数据集', '系统', '产品', '架构', '存储'], 'other'],
 ];
+const THING = NAMED_THING.flatMap(([words]) => words).sort((a, b) => b.length - a.length).join('|');
+/** A given name: Han, Latin and digits, and up to three more Latin words (AgiBot World, EcoStruxure Energy Copilot). */
+const GIVEN_NAME = `[\\p{Script=Han}A-Za-z0-9·\\-]{2,12}(?: [A-Z0-9][A-Za-z0-9+]{0,9}){0,3}`;
 /**
- * "<thing> (的名字) 叫做 NAME": 我们的机器人产品叫做云帆一号, 这款大模型命名为启明, 仿真平台叫格物, 人形机器人，嗯叫青龙.
- * A bare 叫 gives a name only right after the thing, and the name must end the clause.
+ * "<thing> (的名字) 叫做 NAME": 我们的机器人产品叫做云帆一号, 这款大模型命名为启明, 仿真平台叫格物, 人形机器人，嗯叫青龙,
+ * 软件平台呢叫BIRENSUPA. A bare 叫 gives a name only right after the thing, and the name must end the clause.
  */
 const NAMED_AS = new RegExp(
-  `(大模型|模型|芯片|处理器|加速卡|机器人|机器狗|设备|终端|硬件|眼镜|一体机|服务器|计算机|集群|操作系统|App|APP|应用|小程序|助手|软件栈|软件|工具|框架|平台|系统|产品|架构|存储)` +
-  `(?:的名字|名字)?(?:[，,]\\s*(?:嗯|呃|啊)?)?(?:就)?(?:叫做|叫作|名为|命名为|取名为|取名叫|叫)[“"《]?` +
-  `([\\p{Script=Han}A-Za-z0-9·\\-]{2,12}(?: [A-Z0-9][A-Za-z0-9]{0,7})?)(?=[”"》，,。.！!？?；;、呢]|\\s(?![A-Za-z])|$)`,
+  `(${THING})(?:的名字|名字)?(?:呢)?(?:[，,]\\s*(?:嗯|呃|啊)?)?(?:就)?(?:叫做|叫作|名为|命名为|取名为|取名叫|叫)[“"《]?` +
+  `(${GIVEN_NAME})(?=[”"》，,。.！!？?；;、呢]|\\s(?![A-Za-z])|$)`,
   'gu',
 );
+/** "一个叫AgiBot World的数据集", "一个叫做图库的APP": the name before what it names, which ends the phrase. */
+const NAMED_BEFORE = new RegExp(`(?:一个|一款|一套|一种|个)叫(?:做|作)?[“"《]?(${GIVEN_NAME})[”"》]?的(${THING})(?![\\p{Script=Han}]|是|呢|就|也)`, 'gu');
+/** Speech that never stands in a given name (这样, 啊, 在…中). */
+const NOT_IN_GIVEN_NAME = /[这那啊呃嗯在的]|这样/;
+/** A name made only of words for kinds of thing (大模型机器人) is a description, not a name. */
+const ONLY_THINGS = new RegExp(`^(?:${THING}|大|智能|AI)+$`);
+/** The category a thing's word gives what is named after it. */
+function categoryOf(thing: string): 'Model' | (typeof PRODUCT_CATEGORIES)[number] {
+  return NAMED_THING.find(([words]) => words.includes(thing))![1];
+}
 /** Not names: a question, a demonstrative or a generic description after the naming verb. */
 const NOT_A_GIVEN_NAME = /^(什么|这个|那个|一个|这样|那样|我们|他们|它|大家)|(的|了|吗|呢|吧|啊|呀|哈|嘛|哦)$/;
 
@@ -175,23 +187,61 @@ const NOT_A_GIVEN_NAME = /^(什么|这个|那个|一个|这样|那样|我们|他
 export function extractNamedProducts(ctx: DocumentContext): void {
   for (const line of ctx.contentLines()) {
     if (!/叫|名为|取名/.test(line.text)) continue;
+    const named: Array<{ name: string; start: number; thing: string; thingAt: number }> = [];
     for (const m of line.text.matchAll(NAMED_AS)) {
-      const name = m[2]!;
-      // an ordinary word may be a name given in so many words (仿真平台叫格物), but not a kind of thing (叫做平台)
-      if (NOT_A_GIVEN_NAME.test(name) || ctx.lexicon.productWords.has(name) || ctx.lexicon.modelModifiers.has(name)) continue;
-      if (ctx.segmenter.isOrdinaryWord(name) && !/^\p{Script=Han}{2,3}$/u.test(name)) continue;
-      const start = m.index + m[0].length - name.length;
-      const end = start + name.length;
-      // a maker's name may open the product's (讯飞晓医, 京东家医): the maker stays a mention of its own
-      if (ctx.overlapping(line.number, start, end).some((x) => !(x.type === 'Organization' && x.start === start && x.end < end))) continue;
       // the thing is itself a name, not what is named (还不叫大模型叫深度学习)
       if (line.text.slice(0, m.index).endsWith('叫')) continue;
+      named.push({ name: m[2]!, start: m.index + m[0].length - m[2]!.length, thing: m[1]!, thingAt: m.index });
+    }
+    for (const m of line.text.matchAll(NAMED_BEFORE)) named.push({ name: m[1]!, start: m.index + m[0].indexOf(m[1]!), thing: m[2]!, thingAt: -1 });
+    for (const { name, start, thing, thingAt } of named) {
+      // an ordinary word may be a name given in so many words (仿真平台叫格物), but not a kind of thing (叫做平台)
+      if (NOT_A_GIVEN_NAME.test(name) || NOT_IN_GIVEN_NAME.test(name) || ONLY_THINGS.test(name) || ctx.lexicon.productWords.has(name) || ctx.lexicon.modelModifiers.has(name)) continue;
+      if (ctx.segmenter.isOrdinaryWord(name) && !/^\p{Script=Han}{2,3}$/u.test(name)) continue;
+      const end = start + name.length;
+      // a maker's name may open the product's (讯飞晓医, 京东家医): the maker stays a mention of its own; a known
+      // product inside the name given (Copilot of EcoStruxure Energy Copilot) is part of it
+      const overlapping = ctx.overlapping(line.number, start, end);
+      const inside = overlapping.filter((x) => (x.type === 'Product' || x.type === 'Model') && x.start >= start && x.end <= end && x.end - x.start < end - start);
+      if (overlapping.some((x) => !inside.includes(x) && !(x.type === 'Organization' && x.start === start && x.end < end))) continue;
+      for (const part of inside) ctx.removeMention(part);
       // typed by the thing, or by a word before a plain one: 机器人产品 is a device, 大模型开发平台 still a platform
-      let kind = NAMED_THING.find(([thing]) => thing.test(m[1]!))![1];
-      if (kind === 'other') {
-        const described = line.text.slice(Math.max(0, m.index - 6), m.index);
-        kind = NAMED_THING.find(([thing, category]) => category !== 'Model' && thing.test(described))?.[1] ?? kind;
+      let kind = categoryOf(thing);
+      if (kind === 'other' && thingAt >= 0) {
+        const described = line.text.slice(Math.max(0, thingAt - 6), thingAt);
+        kind = NAMED_THING.find(([words, category]) => category !== 'Model' && words.some((w) => described.includes(w)))?.[1] ?? kind;
       }
+      if (kind === 'Model') ctx.addMention({ type: 'Model', start, end, line: line.number, method: 'model-pattern', confidence: 0.6 }, line);
+      else ctx.addMention({ type: 'Product', start, end, line: line.number, method: 'product-pattern', confidence: 0.6, category: kind }, line);
+    }
+  }
+}
+
+/** One's own product written in Latin letters (我们的Cambricon NeuWare, 自研的MUSA架构, 我们的软件栈MXMACA). */
+const OWN_LATIN = new RegExp(`(?:我们的|我们自研的|自研的|我们自己的)(?:(${THING}))?([A-Z][A-Za-z0-9+\\-]*(?: [A-Z][A-Za-z0-9+\\-]*){0,3})(?![A-Za-z0-9])`, 'g');
+const THING_AT_START = new RegExp(`^(?:${THING})`);
+
+/**
+ * Products the speaker calls their own, written in Latin letters: a name, not a term (我们的AI) or an acronym said
+ * alone (我们的PUE); an acronym only beside the kind of thing it is (MUSA架构, 软件栈MXMACA). A name the lexicon knows
+ * as an organisation is not taken; a name before 大模型 is a model.
+ */
+export function extractOwnLatinProducts(ctx: DocumentContext): void {
+  const { lexicon } = ctx;
+  for (const line of ctx.contentLines()) {
+    if (!/我们|自研/.test(line.text)) continue;
+    for (const m of line.text.matchAll(OWN_LATIN)) {
+      const name = m[2]!;
+      const start = m.index + m[0].length - name.length;
+      const end = start + name.length;
+      const after = line.text.slice(end).replace(/^ /, '');
+      const thingAfter = THING_AT_START.exec(after)?.[0];
+      if (name.replace(/[^A-Za-z]/g, '').length < 3 || lexicon.latinTerms.has(name.toLowerCase()) || lexicon.lookupOrganization(name)) continue;
+      if (!/[a-z]/.test(name) && !m[1] && !thingAfter) continue;
+      // a maker's name may open it (Cambricon NeuWare); the maker stays a mention of its own
+      if (ctx.overlapping(line.number, start, end).some((x) => !(x.type === 'Organization' && x.start === start && x.end < end))) continue;
+      const thing = m[1] ?? thingAfter;
+      const kind = thing ? categoryOf(thing) : 'other';
       if (kind === 'Model') ctx.addMention({ type: 'Model', start, end, line: line.number, method: 'model-pattern', confidence: 0.6 }, line);
       else ctx.addMention({ type: 'Product', start, end, line: line.number, method: 'product-pattern', confidence: 0.6, category: kind }, line);
     }

@@ -535,6 +535,15 @@ describe('products named in passing', () => {
     expect(forms(x, 'Product').sort()).toEqual(['AgiBot World', 'BIRENSUPA', 'EcoStruxure Energy Copilot']);
   });
 
+  it('reads a product line or model family named X系列, not a count or a size', () => {
+    const x = extractLines(
+      '我们现在有三个系列，远征系列是全尺寸的人形机器人，还有一个精灵系列是轮式的双臂机器人。',
+      '大家可能知道微软的Orca系列模型。上个月我们发布了MI350系列，它的推理性能提升了。这个系列很好，高端系列产品卖得很好。',
+    );
+    expect(forms(x, 'Product').sort()).toEqual(['MI350', '精灵', '远征']);
+    expect(forms(x, 'Model')).toEqual(['Orca']);
+  });
+
   it('reads the speaker\'s own product in Latin letters, an acronym only beside the kind of thing it is', () => {
     const x = extractLines(
       '我们的Cambricon NeuWare，就是我们的基础软件平台。我们的ParaStor分布式存储在榜单上。',

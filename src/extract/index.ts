@@ -6,7 +6,7 @@ import { extractIntroductions } from './introductions.js';
 import { addModelMentions, type NerSpan } from './ner.js';
 import { attachVersions, extractBareVersions, extractFamilyHomophones, extractLatinModels, extractModelPatterns, extractVersionedModels } from './models.js';
 import { addParentMentions, extractAcademies, extractFoundedBodies, extractNamedCompanies, extractSuffixOrganizations } from './organizations.js';
-import { extractLatinProducts, extractNamedProducts, extractOwnLatinProducts, extractProductPatterns } from './products.js';
+import { extractLatinProducts, extractNamedProducts, extractOwnLatinProducts, extractProductPatterns, extractSeries } from './products.js';
 import { extractReferences } from './references.js';
 import { extractCeremonyPartnerships, extractOwnership, extractPanelPartnerships, extractStatedPartnerships, findCoOrganizers, findOrganizer, SpeakerTimeline } from './relations.js';
 import type { Extraction, RelationCandidate } from './schema.js';
@@ -57,6 +57,7 @@ export function extractDocument(doc: Document, extractor: Extractor, findings: M
   extractProductPatterns(ctx);
   extractNamedProducts(ctx);
   extractOwnLatinProducts(ctx);
+  extractSeries(ctx);
   extractLatinProducts(ctx);
   extractReferences(ctx);
   if (findings.nerSpans?.length) addModelMentions(ctx, findings.nerSpans);

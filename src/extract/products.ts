@@ -247,3 +247,43 @@ export function extractOwnLatinProducts(ctx: DocumentContext): void {
     }
   }
 }
+
+/** What a series is said to be made of: a model word, or a kind of product. */
+const SERIES_MODEL = /模型/;
+/** Words a series is not named by: counts, demonstratives and sizes (三个系列, 这个系列, 高端系列). */
+const NOT_A_SERIES = /^[一二三四五六七八九十两几多这那该本每各整全新老高低中大小同个]|产品|型号/;
+const LATIN_BEFORE = /([A-Z][A-Za-z0-9.。\-]*(?: [A-Z0-9][A-Za-z0-9]*)?)$/;
+
+/**
+ * A product line or model family named "X系列" (远征系列是全尺寸的人形机器人, Walker S系列, Phi系列模型): X is a product,
+ * or a model when a model word follows or the sentence speaks of models and of no kind of product.
+ */
+export function extractSeries(ctx: DocumentContext): void {
+  const { lexicon } = ctx;
+  for (const line of ctx.contentLines()) {
+    const text = line.text;
+    for (let at = text.indexOf('系列'); at > 0; at = text.indexOf('系列', at + 2)) {
+      let start = -1;
+      const latin = LATIN_BEFORE.exec(text.slice(Math.max(0, at - 20), at));
+      if (latin) start = at - latin[1]!.length;
+      else {
+        let from = at;
+        while (from > 0 && at - from < 12 && !CLAUSE_BREAK.test(text[from - 1]!)) from--;
+        const last = ctx.segmenter.tag(text.slice(from, at)).at(-1);
+        if (last && /^\p{Script=Han}{2,4}$/u.test(last.word) && /^(n|nz|nr|ns|nt|j|x|l|vn|ng)/.test(last.tag)) start = at - last.word.length;
+      }
+      if (start < 0) continue;
+      const name = text.slice(start, at);
+      if (NOT_A_SERIES.test(name) || NOT_IN_GIVEN_NAME.test(name) || lexicon.latinTerms.has(name.toLowerCase()) || lexicon.productWords.has(name) || lexicon.modelModifiers.has(name)) continue;
+      if (lexicon.lookupOrganization(name) || lexicon.places.has(name) || ctx.overlapping(line.number, start, at).length > 0) continue;
+      const after = text.slice(at + 2).replace(/^的/, '');
+      const thing = THING_AT_START.exec(after)?.[0];
+      const sentence = text.slice(...sentenceBounds(text, start, at));
+      const kind = thing ? categoryOf(thing) : SERIES_MODEL.test(sentence) && !PRODUCT_KIND.test(sentence) ? 'Model' : PRODUCT_KIND.test(sentence) ? 'other' : undefined;
+      if (!kind) continue;
+      const implied = asDecimal(name) !== name ? { impliedName: asDecimal(name) } : {};
+      if (kind === 'Model') ctx.addMention({ type: 'Model', start, end: at, line: line.number, method: 'model-pattern', confidence: 0.6, ...implied }, line);
+      else ctx.addMention({ type: 'Product', start, end: at, line: line.number, method: 'product-pattern', confidence: 0.6, category: kind === 'other' && /机器人/.test(sentence) ? 'device' : kind, ...implied }, line);
+    }
+  }
+}

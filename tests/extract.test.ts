@@ -535,6 +535,15 @@ describe('products named in passing', () => {
     expect(forms(x, 'Product').sort()).toEqual(['AgiBot World', 'BIRENSUPA', 'EcoStruxure Energy Copilot']);
   });
 
+  it('reads short model codes of hardware (H1, B2, GR-3, BR106), not driving levels, halves of a year or AI misheard', () => {
+    const x = extractLines(
+      '那第二个是H1，是我们的全尺寸人形机器人。还有B2是工业级的四足机器人。',
+      'GR-3呢，它是我们第一款面向照护场景的全尺寸人形机器人。量产出货的主要是BR106和BR110。',
+      'L2级辅助驾驶的车型越来越多。我们的上半年H1业绩增长了。我们的模型和I2呢也需要一个全新的应用载体。',
+    );
+    expect(forms(x, 'Product').sort()).toEqual(['B2', 'BR106', 'BR110', 'GR-3', 'H1']);
+  });
+
   it('reads a product line or model family named X系列, not a count or a size', () => {
     const x = extractLines(
       '我们现在有三个系列，远征系列是全尺寸的人形机器人，还有一个精灵系列是轮式的双臂机器人。',

@@ -75,10 +75,12 @@ export function extractProductPatterns(ctx: DocumentContext): void {
 }
 
 /** A Latin word, and a model or version word after one space (Walker S2, Atlas Pro, Vision 2). */
-const LATIN_TOKEN = /(?<![A-Za-z0-9])([A-Za-z][A-Za-z0-9]{1,15}(?: (?:[A-Z][A-Za-z0-9]{0,7}|\d[A-Za-z0-9]{0,5}(?:[.。．]\d{1,2})?))?)(?![A-Za-z0-9])/g;
-const PRODUCT_CUE = /产品|平台|系统|发布|推出|上线|车型|芯片|应用|工具|助手|服务|版本|功能|一体机|解决方案|App|APP|小程序/;
+const LATIN_TOKEN = /(?<![A-Za-z0-9])([A-Za-z][A-Za-z0-9]{0,15}(?:-\d{1,3}[A-Za-z]?)?(?: (?:[A-Z][A-Za-z0-9]{0,7}|\d[A-Za-z0-9]{0,5}(?:[.。．]\d{1,2})?))?)(?![A-Za-z0-9])/g;
+const PRODUCT_CUE = /产品|平台|系统|发布|推出|上线|车型|芯片|应用|工具|助手|服务|版本|功能|一体机|解决方案|App|APP|小程序|量产|出货|型号|机器人/;
 /** Kinds of product a sentence may call the thing it names (a model is none of them). */
 const PRODUCT_KIND = /产品|平台|系统|芯片|应用|工具|助手|一体机|App|APP|小程序|车型|解决方案|机器人|设备|终端/;
+/** Hardware, the products that go by two-character codes (H1, B2); speech recognition also writes AI as A2 or I2. */
+const HARDWARE = /机器人|机器狗|四足|人形|芯片|车型|汽车|设备|终端|一体机|服务器|处理器|加速卡|手机|眼镜/;
 /** A model released or described as one (开源了X, 是一个…大模型). */
 const MODEL_RELEASE = /发布|开源|推出|上线|是一个/;
 
@@ -118,7 +120,10 @@ export function extractLatinProducts(ctx: DocumentContext): void {
       // a name, not an acronym: mixed case (Vmi, Csmar) or letters with digits (L380), three characters or more
       const mixedCase = /[A-Z]/.test(token) && /[a-z]/.test(token);
       const withDigits = /[A-Za-z]/.test(token) && /\d/.test(token);
-      if (token.length < 3 || !(mixedCase || withDigits)) continue;
+      if (!(mixedCase || withDigits)) continue;
+      // a model code of two characters (H1, B2) or with a hyphen (GR-3) only where the sentence names a kind of product
+      const shortCode = token.length < 3 || token.includes('-');
+      if (shortCode && !/^[A-Z]+-?\d/.test(token)) continue;
       if (lexicon.latinTerms.has(token.toLowerCase()) || ctx.overlapping(line.number, start, end).length > 0) continue;
       const before = text[start - 1] === ' ' ? text[start - 2] : text[start - 1];
       const after = text[end] === ' ' ? text[end + 1] : text[end];
@@ -139,6 +144,7 @@ export function extractLatinProducts(ctx: DocumentContext): void {
         continue;
       }
       if (!PRODUCT_CUE.test(sentence) || /^(大模型|模型)/.test(text.slice(end, end + 3))) continue;
+      if (shortCode && !(token.length < 3 ? HARDWARE : PRODUCT_KIND).test(sentence)) continue;
       ctx.addMention({ type: 'Product', start, end, line: line.number, method: 'product-pattern', confidence: 0.5, category: 'other' }, line);
     }
   }

@@ -492,6 +492,12 @@ describe('whose "我们" it is', () => {
     expect(partners(x).sort()).toEqual(['微软亚洲研究院+清华大学', '联想集团+英特尔']);
   });
 
+  it('gives "我们的X" to the guest called up to speak, not to the organiser, and a product named after a known family to its owner', () => {
+    const x = extract('本次论坛由上海市人工智能行业协会主办。\n下面有请中科曙光副总裁李国庆先生带来演讲。\n我们的ParaStor分布式存储在榜单上排名第一。\n商汤科技的同事今天也来了。\n大家可以去展台体验小浣熊一体机。\n');
+    const owners = x.relations.filter((r) => r.type === 'OFFERS').map((r) => `${x.mentions.find((m) => m.id === r.from)!.lexiconName}>${x.mentions.find((m) => m.id === r.to)!.form}`);
+    expect(owners.sort()).toEqual(['中科曙光>ParaStor', '商汤科技>小浣熊', '商汤科技>小浣熊一体机']);
+  });
+
   it('takes a company the lexicon knows by a short name that reads like a person\'s, among a list of companies', () => {
     const x = extract('高通和中国的手机厂商，比如小米、荣耀、vivo都有非常紧密的合作。\n');
     expect(x.mentions.filter((m) => m.type === 'Organization').map((m) => m.lexiconName).sort()).toEqual(['vivo', '小米', '荣耀终端', '高通']);

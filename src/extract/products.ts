@@ -49,11 +49,14 @@ export function extractProductPatterns(ctx: DocumentContext): void {
         if (mentions.some((x) => x.type === 'Person' || x.type === 'Organization')) break;
         const known = mentions.find((x) => x.type === 'Model' || x.type === 'Product');
         if (known) {
-          // a known model or product is taken whole, whatever jieba made of it (小浣熊 + 一体机)
+          // a known model or product is taken whole, whatever jieba made of it (小浣熊 + 一体机), and starts the name
+          // unless its maker's name comes right before it (体验 of 体验小浣熊一体机 is not)
           start = Math.min(t.start, known.start);
           branded = true;
           words++;
           while (k > 0 && tokens[k - 1]!.start >= start) k--;
+          const maker = k > 0 ? ctx.overlapping(line.number, tokens[k - 1]!.start, tokens[k - 1]!.end).find((x) => x.type === 'Organization' && x.end === start) : undefined;
+          if (!maker) break;
           continue;
         }
         if (!INNER_TAGS.has(t.tag) || lexicon.productWords.has(t.word)) break;

@@ -74,7 +74,20 @@ export function extractOwnership(ctx: DocumentContext, organizer: ExtractedMenti
   /** The owner the lexicon records for a model or product (or its family), or that owner's parent, when named here. */
   const lexiconOwner = (m: ExtractedMention): ExtractedMention | undefined => {
     const name = m.lexiconName ?? m.family;
-    let owner = name ? ctx.lexicon.entry(m.type, name)?.owner : undefined;
+    return ownerOf(name ? ctx.lexicon.entry(m.type, name)?.owner : undefined);
+  };
+  /** A known model or product whose name starts this one's (星辰大模型 of 星辰数字人, 小浣熊 of 小浣熊一体机): its owner's. */
+  const familyOwner = (m: ExtractedMention): ExtractedMention | undefined => {
+    const name = m.lexiconName ?? m.impliedName ?? m.form;
+    for (let length = name.length - 1; length >= 2; length--) {
+      const entry = ctx.lexicon.lookup(name.slice(0, length)) ?? ctx.lexicon.lookup(`${name.slice(0, length)}大模型`);
+      if ((entry?.type === 'Model' || entry?.type === 'Product') && entry.owner) return ownerOf(entry.owner);
+    }
+    return undefined;
+  };
+  /** The organisation the lexicon records as an owner, or its parent, when named here. */
+  function ownerOf(recorded: string | null | undefined): ExtractedMention | undefined {
+    let owner = recorded;
     const chain: ExtractedMention[] = [];
     for (let depth = 0; owner && depth < 3; depth++) {
       const org = orgsByName.get(owner);
@@ -83,7 +96,7 @@ export function extractOwnership(ctx: DocumentContext, organizer: ExtractedMenti
     }
     // the forum's organiser, when it is the owner or the owner's parent, speaks for its own models
     return chain.find((o) => organizer && sameName(o, organizer)) ?? chain[0];
-  };
+  }
   for (const m of ctx.mentions) {
     if (m.type !== 'Model' && m.type !== 'Product') continue;
     const type = m.type === 'Model' ? 'DEVELOPS' : 'OFFERS';
@@ -97,12 +110,13 @@ export function extractOwnership(ctx: DocumentContext, organizer: ExtractedMenti
     const name = m.lexiconName ?? m.impliedName ?? m.form;
     const prefixed = orgForms.filter((o) => name.startsWith(o.form) && name.length > o.form.length).sort((a, b) => b.form.length - a.form.length)[0];
     if (prefixed) owners.add(prefixed.mention);
-    const recorded = lexiconOwner(m);
+    const recorded = lexiconOwner(m) ?? (owners.size === 0 ? familyOwner(m) : undefined);
     if (recorded) owners.add(recorded);
     if (owners.size === 0 && /我们/.test(line.text.slice(Math.max(0, m.start - 12), m.start))) {
-      // "我们的X": in a transcript with speaker labels, the labelled speaker's organisation; else the organiser's
-      // (without labels, who speaks is guessed from call-ups, too loosely to give away ownership)
-      const ours = speakers.labelled ? speakers.at(m.line) ?? undefined : organizer;
+      // "我们的X": the organisation of the guest speaking (called up, introducing themself or labelled); before
+      // anyone is called up, the organiser's; nobody's when the speaker's employer is not known
+      const turn = speakers.at(m.line);
+      const ours = turn === undefined ? organizer : turn ?? undefined;
       if (ours) owners.add(ours);
     }
     if (owners.size === 0 && (m.method === 'model-pattern' || m.method === 'product-pattern')) {

@@ -492,6 +492,15 @@ describe('whose "我们" it is', () => {
     expect(partners(x).sort()).toEqual(['微软亚洲研究院+清华大学', '联想集团+英特尔']);
   });
 
+  it('follows a moderator handing a panel guest the floor by honorific (郑总先来), not a stage direction (请王会长留步)', () => {
+    const x = extractLines(
+      '大家好，我是天数智芯的郑凯，我在公司负责产品。', '大家好，我是阿里云的冯博。',
+      '好。那我第一个问题就很直接啊，差在哪里？郑总先来。', '好，我觉得我们跟百度有很好的合作。',
+      '谢谢。请冯总留步。', '我们跟腾讯也有合作。',
+    );
+    expect(partners(x).sort()).toEqual(['天数智芯+百度', '天数智芯+腾讯']);
+  });
+
   it('gives "我们的X" to the guest called up to speak, not to the organiser, and a product named after a known family to its owner', () => {
     const x = extract('本次论坛由上海市人工智能行业协会主办。\n下面有请中科曙光副总裁李国庆先生带来演讲。\n我们的ParaStor分布式存储在榜单上排名第一。\n商汤科技的同事今天也来了。\n大家可以去展台体验小浣熊一体机。\n');
     const owners = x.relations.filter((r) => r.type === 'OFFERS').map((r) => `${x.mentions.find((m) => m.id === r.from)!.lexiconName}>${x.mentions.find((m) => m.id === r.to)!.form}`);

@@ -3,7 +3,7 @@ import type { DocumentContext } from './context.js';
 /** Characters after which a short reference such as 赵总 may start (particles and verbs of address). */
 const BEFORE_REFERENCE = new Set([...'的和跟与请谢是让给对向将把由及位问叫']);
 /** Characters that may follow a one-character honorific (总, 董) when it closes a reference. */
-const AFTER_SHORT = new Set([...'和跟与的说讲在也呢啊吧来去给对刚今请为继分上致发介带谈聊回提']);
+const AFTER_SHORT = new Set([...'和跟与的说讲在也呢啊吧来去给对刚今请为继分上致发介带谈聊回提先您你']);
 /** Verbs of address that end up before a surname (请问王院士, 叫李总): they do not start a given name. */
 const ADDRESS_VERB = new Set([...'问叫请谢让给向']);
 /** Pronouns, demonstratives and particles: a two-character prefix holding one (这个董事长) is speech, not a given name. */

@@ -251,6 +251,30 @@ export function extractStatedPartnerships(ctx: DocumentContext, organizer: Extra
 }
 
 /**
+ * A moderator giving a panel guest the floor by honorific: "郑总先来", "请周总谈谈", "王老师您怎么看" (not "请王会长留步",
+ * a stage direction).
+ */
+const HAND_OVER = /^(?:您|你)?(?:先来|来|先说|先讲|先谈|谈谈|说说|讲讲|来谈谈|来说说|来讲讲|怎么看|有什么看法)/;
+
+/**
+ * Turns a moderator hands over by honorific (郑总先来): the answer, from the next line on, is that guest's, and
+ * "我们" there means the guest's organisation. The guest is the one introduced last before with that surname.
+ */
+function handOvers(ctx: DocumentContext, introductions: Introduction[]): Array<{ line: number; org: ExtractedMention | undefined }> {
+  const turns: Array<{ line: number; org: ExtractedMention | undefined }> = [];
+  const content = [...ctx.contentLines()].map((l) => l.number);
+  for (const m of ctx.mentions) {
+    if (m.type !== 'Person' || !m.reference) continue;
+    const text = ctx.line(m.line).text;
+    if (!HAND_OVER.test(text.slice(m.end))) continue;
+    const guest = introductions.filter((i) => i.org && i.person.line <= m.line && i.person.form.startsWith(m.reference!.surname)).at(-1);
+    const next = content.find((n) => n > m.line);
+    if (guest && next !== undefined) turns.push({ line: next, org: guest.org });
+  }
+  return turns;
+}
+
+/**
  * Who is speaking where: after a guest is called up or introduces themself, "我们" in their talk means
  * their organisation, until the next speaker.
  */
@@ -281,10 +305,9 @@ export class SpeakerTimeline {
       this.turns.push({ line: intro.person.line, org: intro.org ?? employer.get(intro.person.form) });
     }
     this.labelled = labelled.size > 0;
-    if (labelled.size > 0) {
-      this.turns.push(...[...labelled].map(([line, org]) => ({ line, org })));
-      this.turns.sort((a, b) => a.line - b.line);
-    }
+    if (labelled.size > 0) this.turns.push(...[...labelled].map(([line, org]) => ({ line, org })));
+    else this.turns.push(...handOvers(ctx, introductions));
+    this.turns.sort((a, b) => a.line - b.line);
   }
 
   /**

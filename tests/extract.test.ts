@@ -435,8 +435,11 @@ describe('Latin model names with versions', () => {
 
 describe('alliances and companies named in passing', () => {
   it('reads an alliance named after its field, verbs and all, without the verb that launches it', () => {
-    const x = extractLines('接下来我们将举行杭州人工智能大模型产业创新联盟的成立仪式。', '共同启动长三角具身智能产业创新联盟。', '我们成立了一个大的联盟，也成立了大模型的语料联盟。');
-    expect(forms(x, 'Organization')).toEqual(['杭州人工智能大模型产业创新联盟', '长三角具身智能产业创新联盟', '大模型的语料联盟']);
+    const x = extractLines(
+      '接下来我们将举行杭州人工智能大模型产业创新联盟的成立仪式。', '共同启动长三角具身智能产业创新联盟。', '我们成立了一个大的联盟，也成立了大模型的语料联盟。',
+      '祝贺杭州大模型产业创新联盟正式成立。首先有请经信局局长孙立群女士介绍联盟的情况。',
+    );
+    expect(forms(x, 'Organization')).toEqual(['杭州人工智能大模型产业创新联盟', '长三角具身智能产业创新联盟', '杭州大模型产业创新联盟', '大模型的语料联盟', '经信局']);
   });
 
   it('reads a subsidiary or a company given a name (子公司萤石网络, 一家公司，叫地瓜机器人专门做…)', () => {

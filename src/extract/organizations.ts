@@ -279,7 +279,7 @@ function dropCoincidentalNames(ctx: DocumentContext, line: Line, start: number, 
 }
 
 /** Verbs whose object a body's name is, never part of it. */
-const GOVERNING_VERBS = new Set(['建设', '打造', '成立', '建立', '设立', '组建', '共建', '依托', '担任', '作为', '加入', '联合', '申报', '获批', '启动', '发起', '举行', '召开']);
+const GOVERNING_VERBS = new Set(['建设', '打造', '成立', '建立', '设立', '组建', '共建', '依托', '担任', '作为', '加入', '联合', '申报', '获批', '启动', '发起', '举行', '召开', '祝贺', '恭喜', '介绍', '欢迎']);
 
 /** A body being set up (打造AI数据集联创基地, 成立了大模型的语料联盟): the verb, then the new body's name. */
 const FOUNDING = /(?:打造|建设|成立|建立|设立|组建|共建|揭牌)了?(?:一个|一批|首个)?([\p{Script=Han}A-Za-z0-9]{2,14}?(联创基地|创新基地|联合实验室|实验室|研究院|创新中心|联盟))/gu;
@@ -412,17 +412,20 @@ function nameBefore(ctx: DocumentContext, line: Line, tokens: Token[], suffixSta
   let start = Math.min(head.start, suffixStart);
   let proper = head.start < suffixStart && PROPER_TAGS.has(head.tag);
   let noun = head.start < suffixStart && NOUN_TAGS.has(head.tag);
-  // a key laboratory and an alliance are named after their field, verbs included (传播内容认知全国重点实验室,
-  // 杭州人工智能大模型产业创新联盟)
-  const field = /重点实验室$|联盟$/.test(suffix.suffix);
+  // a key laboratory is named after its field, verbs included (传播内容认知全国重点实验室); an alliance after its field
+  // too, a verb only right before 联盟 (杭州人工智能大模型产业创新联盟)
+  const field = /重点实验室$/.test(suffix.suffix);
+  const alliance = /联盟$/.test(suffix.suffix);
   let firstWord: Token | undefined;
   for (let k = first - 1; k >= 0; k--) {
     const t = tokens[k]!;
     // an ordinal numbers a unit (公安部第三研究所, 中国电科第十四研究所)
     const ordinal = ORDINAL.test(t.word);
-    if (!NAME_TAGS.has(t.tag) && !(field && (t.tag === 'v' || t.tag === 'a')) && !ordinal) break;
+    const fieldWord = (field && t.tag === 'v') || (alliance && (t.tag === 'a' || (t.tag === 'v' && k === first - 1)));
+    if (!NAME_TAGS.has(t.tag) && !fieldWord && !ordinal) break;
     if (t.tag === 'x' && !/^[\p{Script=Han}A-Za-z0-9]+$/u.test(t.word)) break;
-    if ((lexicon.orgWords.has(t.word) && !field) || (lexicon.titleSet.has(t.word) && suffix.strength !== 'strong')) break;
+    if ((lexicon.orgWords.has(t.word) && !alliance) || lexicon.titleSet.has(t.word) && (suffix.strength !== 'strong' || alliance)) break;
+    if (alliance && lexicon.honorifics.includes(t.word)) break;
     const mentions = ctx.overlapping(line.number, t.start, t.end);
     if (mentions.some((m) => m.type !== 'Organization')) break;
     if (suffixEnd - t.start > 24) break;
@@ -432,7 +435,7 @@ function nameBefore(ctx: DocumentContext, line: Line, tokens: Token[], suffixSta
     if (NOUN_TAGS.has(t.tag)) noun = true;
   }
   // …but not the verb that governs it (建设语音识别国家重点实验室)
-  if (field && firstWord && (firstWord.tag === 'v' || GOVERNING_VERBS.has(firstWord.word))) start = firstWord.end;
+  if (firstWord && ((field && firstWord.tag === 'v') || (alliance && /^vn?$/.test(firstWord.tag)) || ((field || alliance) && GOVERNING_VERBS.has(firstWord.word)))) start = firstWord.end;
   if (start >= suffixStart) return undefined;
   // a known organisation the walk stopped inside is taken whole (中电信 in 中电信AI公司)
   const cut = ctx.mentionsOnLine(line.number).find((m) => m.type === 'Organization' && m.start < start && start < m.end);

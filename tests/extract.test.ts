@@ -433,6 +433,17 @@ describe('Latin model names with versions', () => {
   });
 });
 
+describe('generic bodies and speech before a name', () => {
+  it('takes no organisation from 刚才/所有/先问 before a name or a title, nor a generic body after a place or common nouns', () => {
+    const x = extractLines(
+      '嗯，刚才陈市长讲得很全面。我们同传再补充一下刚才布兰特先生讲到的内容。我想先问王鹤老师。',
+      '覆盖所有市级医院的临床数据。是一家产品主要用户在海外的中国AI公司，也是港股第一家人形机器人上市公司。',
+      '深圳市智诚易云科技公司也来了。',
+    );
+    expect(forms(x, 'Organization')).toEqual(['深圳市智诚易云科技公司']);
+  });
+});
+
 describe('alliances and companies named in passing', () => {
   it('reads an alliance named after its field, verbs and all, without the verb that launches it', () => {
     const x = extractLines(

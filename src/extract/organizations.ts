@@ -37,7 +37,7 @@ const PROPER_TAGS = new Set(['nr', 'nrt', 'nrfg', 'ns', 'nt', 'nz', 'j', 'eng', 
 const NOT_IN_NAME = /[我你他她它们这那哪各每些了吗呢吧啊呃嗯就都也还很]|的/;
 const LEADING_JUNK = /^[的之和与及是在把被对从向]+/;
 /** Determiners, pronouns and particles that end speech before an organisation's name. */
-const SPEECH_GLUE = /这是|那是|就是|整个|这个|那个|一个|各个|各大|几大|两大|三大|四大|五大|我们|你们|他们|大家|怎么|什么|应该|可以|需要|能够|[的是了在把被给让对从向我你他她它这那哪些各每个要想]/g;
+const SPEECH_GLUE = /这是|那是|就是|整个|刚才|刚刚|所有|先问|请问|想问|补充一下|这个|那个|一个|各个|各大|几大|两大|三大|四大|五大|我们|你们|他们|大家|怎么|什么|应该|可以|需要|能够|[的是了在把被给让对从向我你他她它这那哪些各每个要想]/g;
 const TRAILING_JUNK = /[的之和与及]+$/;
 const GOVERNMENT_PLACE = /(省|市|区|县|州|自治区)$/;
 /** Short names of internal units (科技部, 信息化部, 科创部, 数字化部) after an organisation's name. */
@@ -451,6 +451,14 @@ function nameBefore(ctx: DocumentContext, line: Line, tokens: Token[], suffixSta
   // 本公司), or a word said twice (优势优势资源赋能科技): no name
   const wordBefore = tokens.some((t) => t.start === suffixStart - 1);
   if (suffixStart > start && wordBefore && lexicon.orgWords.has(line.text.slice(suffixStart - 1, suffixEnd))) return undefined;
+  // or by the two before it after a place or common nouns (中国AI公司, 人形机器人上市公司; not 智诚易云科技公司, 中电信AI公司)
+  const twoBefore = suffixStart - 2 > start && tokens.some((t) => t.start === suffixStart - 2) && lexicon.orgWords.has(line.text.slice(suffixStart - 2, suffixEnd));
+  if (twoBefore) {
+    const rest = line.text.slice(start, suffixStart - 2);
+    const restTokens = tokens.filter((t) => t.start >= start && t.end <= suffixStart - 2);
+    const named = ctx.overlapping(line.number, start, suffixStart - 2).some((m) => m.type === 'Organization');
+    if (lexicon.places.has(rest) || (!named && !restTokens.some((t) => PROPER_TAGS.has(t.tag) && t.tag !== 'ns'))) return undefined;
+  }
   if (/(\p{Script=Han}{2})\1/u.test(core)) return undefined;
   // a name given in so many words (一家叫做深言科技的公司) is proper, whatever its words
   if (givenNameAt(line.text, start)) proper = noun = true;

@@ -515,6 +515,19 @@ describe('whose "我们" it is', () => {
     expect(partners(x).sort()).toEqual(['天数智芯+百度', '天数智芯+腾讯']);
   });
 
+  it('ends a guest\'s turn when another panellist cuts in (我补充一点), and reads "我们也在跟A合作" as the speaker\'s', () => {
+    const x = extractLines(
+      '大家好，我是天数智芯的郑凯。', '大家好，我是阿里云的冯博。', '那我第一个问题，差在哪里？郑总先来。',
+      '好，我觉得我们也在跟百度合作。', '我补充一点。我们跟摩尔线程、沐曦都有深度的合作。',
+    );
+    expect(partners(x).sort()).toEqual(['天数智芯+百度']);
+  });
+
+  it('takes the parties of a signing said in passing from its clause only (我们今天见证了A和B的签约，听到了C、D…)', () => {
+    const x = extractLines('我们今天见证了瑞金医院和联影智能的签约，听到了医渡科技、科大讯飞、百度各家的实践。');
+    expect(partners(x).sort()).toEqual(['瑞金医院+联影智能']);
+  });
+
   it('gives "我们的X" to the guest called up to speak, not to the organiser, and a product named after a known family to its owner', () => {
     const x = extract('本次论坛由上海市人工智能行业协会主办。\n下面有请中科曙光副总裁李国庆先生带来演讲。\n我们的ParaStor分布式存储在榜单上排名第一。\n商汤科技的同事今天也来了。\n大家可以去展台体验小浣熊一体机。\n');
     const owners = x.relations.filter((r) => r.type === 'OFFERS').map((r) => `${x.mentions.find((m) => m.id === r.from)!.lexiconName}>${x.mentions.find((m) => m.id === r.to)!.form}`);

@@ -148,7 +148,7 @@ const TOGETHER = /一起|共同|联合(?!培养|的)/;
 const TOGETHER_NEXT = new RegExp(`^(?:${TOGETHER.source})`);
 const OUR_COOPERATION = /(深化|加强|推进|拓展|扩大|持续|积极|进一步|将|也|还|并)(同|与|和|跟)$/;
 /** "我们和/与/跟 …": the speaker's organisation is the one cooperating. */
-const WE = /(我们|咱们)(也|还|已经|将|会|一直|正在|共同|都|呢)*(和|与|跟|同)/;
+const WE = /(我们|咱们)(也|还|已经|将|会|一直|正在|在|共同|都|呢)*(和|与|跟|同)/;
 
 /**
  * PARTNERS_WITH stated in a sentence. "我们和A、B合作" links the speaker's organisation with A and B;
@@ -269,10 +269,16 @@ function handOvers(ctx: DocumentContext, introductions: Introduction[]): Array<{
     if (!HAND_OVER.test(text.slice(m.end))) continue;
     const guest = introductions.filter((i) => i.org && i.person.line <= m.line && i.person.form.startsWith(m.reference!.surname)).at(-1);
     const next = content.find((n) => n > m.line);
-    if (guest && next !== undefined) turns.push({ line: next, org: guest.org });
+    if (!guest || next === undefined) continue;
+    turns.push({ line: next, org: guest.org });
+    // another panellist cutting in (我补充一点, 对，…) speaks for an organisation the text does not say
+    const cutIn = content.find((n) => n > next && REPLY_OPENER.test(ctx.line(n).text));
+    if (cutIn !== undefined) turns.push({ line: cutIn, org: undefined });
   }
   return turns;
 }
+/** How a panellist who was not handed the floor starts to speak. */
+const REPLY_OPENER = /^\s*(?:我补充|我来补充|补充一点|我同意|我也补充|对[，,。]|是的[，,。])/;
 
 /**
  * Who is speaking where: after a guest is called up or introduces themself, "我们" in their talk means

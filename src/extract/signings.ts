@@ -98,15 +98,26 @@ export function extractSignings(ctx: DocumentContext, introductions: Introductio
       signatories.push({ person: intro.person.id, onBehalfOf: intro.org?.id ?? null });
       if (intro.org && !parties.has(intro.org.form)) parties.set(intro.org.form, intro.org);
     }
+    // a signing mentioned in passing, with no one called up and no ceremony (我们今天见证了A和B的签约，听到了C、D…):
+    // its parties are those named in the clause of the signing word, when there are two
+    const inPassing = signatories.length === 0 && !name && !spanned.some((l) => CEREMONY_WORDS.test(l.text));
     // other lines of the ceremony name the parties directly ("来自A、B、C的嘉宾上台签约", "A和B的战略合作协议")
-    for (const line of spanned) {
-      if (signatoryLines.has(line.number)) continue;
-      const ranges = witnessRanges(line.text);
-      for (const m of ctx.mentionsOnLine(line.number)) {
-        if (m.type !== 'Organization' || inRanges(m, ranges)) continue;
-        if (!parties.has(m.form)) parties.set(m.form, m);
+    const named = (inClause: boolean) => {
+      const found = new Map(parties);
+      for (const line of spanned) {
+        if (signatoryLines.has(line.number)) continue;
+        // "我们今天见证了A和B的签约" names what was witnessed, not witnesses: only a ceremony has those
+        const ranges = inPassing ? [] : witnessRanges(line.text);
+        const clauses = inClause ? [...line.text.matchAll(SIGNING_WORD_ALL)].map((w) => clauseAround(line.text, w.index)) : [[0, line.text.length] as const];
+        for (const m of ctx.mentionsOnLine(line.number)) {
+          if (m.type !== 'Organization' || inRanges(m, ranges) || !clauses.some(([from, to]) => m.start >= from && m.end <= to)) continue;
+          if (!found.has(m.form)) found.set(m.form, m);
+        }
       }
-    }
+      return found;
+    };
+    const inClause = inPassing ? named(true) : undefined;
+    for (const [form, m] of inClause && inClause.size >= 2 ? inClause : named(false)) parties.set(form, m);
     // a parent named beside its own unit (中国移动 and 中国移动上海产业研究院) is not a second party
     const partyList = [...parties.values()].filter((p, _, all) => !all.some((o) => o !== p && o.form.length > p.form.length && o.form.startsWith(p.form)));
     if (partyList.length < 2) continue;
@@ -134,6 +145,18 @@ export function extractSignings(ctx: DocumentContext, introductions: Introductio
     }
   }
   return { signings, relations };
+}
+
+/** Words of a ceremony on stage, beside a signing said in passing. */
+const CEREMONY_WORDS = /仪式|有请|上台|签约台|环节|掌声|嘉宾/;
+const SIGNING_WORD_ALL = new RegExp(SIGNING_WORD.source, 'g');
+/** The clause around an offset: between commas and sentence ends (not the 、 of a list). */
+function clauseAround(text: string, at: number): readonly [number, number] {
+  let from = at;
+  while (from > 0 && !/[，,。；;！!？?]/.test(text[from - 1]!)) from--;
+  let to = at;
+  while (to < text.length && !/[，,。；;！!？?]/.test(text[to]!)) to++;
+  return [from, to];
 }
 
 /** What tells a stage ceremony from a reported agreement: the host's words around the signing. */

@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { prf, readGold, scoreGraph, type EvalReport } from '../src/eval/index.js';
 import type { Graph } from '../src/graph/schema.js';
-import { buildSeeds, GOLD } from './helpers.js';
+import path from 'node:path';
+import { buildFromPaths } from '../src/pipeline.js';
+import { buildSeeds, GOLD, WRITTEN } from './helpers.js';
 
 let report: EvalReport;
 beforeAll(async () => {
@@ -17,6 +19,21 @@ describe('accuracy on the gold transcripts (floors: a drop below them is a regre
   it('finds every gold signing event with most of its parties', () => {
     expect(report.total.signings.matched).toBe(report.total.signings.gold);
     expect(report.total.signings.partyFound / report.total.signings.partyGold).toBeGreaterThanOrEqual(0.7);
+  });
+});
+
+describe('accuracy on hand-written transcripts of other forums (floors: a drop below them is a regression)', () => {
+  let written: EvalReport;
+  beforeAll(async () => {
+    written = scoreGraph((await buildFromPaths([WRITTEN])).graph, readGold(path.join(WRITTEN, 'gold')));
+  });
+
+  it('typed entity F1, person and organisation recall, and the relations', () => {
+    expect(prf(written.total.entityTotal).f1).toBeGreaterThanOrEqual(0.84);
+    expect(written.total.entities.Person.found / written.total.entities.Person.gold).toBeGreaterThanOrEqual(0.95);
+    expect(written.total.entities.Organization.found / written.total.entities.Organization.gold).toBeGreaterThanOrEqual(0.85);
+    expect(prf(written.total.relations.AFFILIATED_WITH).f1).toBeGreaterThanOrEqual(0.8);
+    expect(prf(written.total.relations.OFFERS).f1).toBeGreaterThanOrEqual(0.7);
   });
 });
 

@@ -8,6 +8,8 @@ import { buildFromPaths, type BuildResult } from '../src/pipeline.js';
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const SEEDS = path.join(ROOT, 'seeds');
 export const GOLD = path.join(ROOT, 'tests', 'gold');
+/** Hand-written transcripts of other forums, with their gold (tests/written.md). */
+export const WRITTEN = path.join(ROOT, 'tests', 'written');
 
 let seedBuild: Promise<BuildResult> | undefined;
 /** The build of the five seed transcripts, made once per test file. */

@@ -133,6 +133,17 @@ describe('resolution of ASR variants', () => {
     expect(graph.nodes.filter((n) => n.label === 'Organization').map((n) => n.name).sort()).toEqual(['人民网', '弘毅投资', '西门子']);
   });
 
+  it('takes the one guest called up in English right after one called up in Chinese for the same guest, and GBT4bo for GPT-4o', async () => {
+    const graph = await buildText(
+      '有请商汤科技亚太业务总裁史军上台共同发布。',
+      'please welcome Jeff， president of Asia Pacific Department of SenseTime to join us on the stage。',
+      '我们也是国内首个去对标GBT4bo的大模型，GPT-4o很强，GPT-4也很强。',
+    );
+    const people = graph.nodes.filter((n) => n.label === 'Person').map((n) => `${n.name}:${n.aliases.join(',')}`);
+    expect(people).toEqual(['史军:Jeff']);
+    expect(node(graph, 'Model', 'GPT-4o')?.aliases).toContain('GBT4bo');
+  });
+
   it('lists near misses for review', () => {
     expect(seeds.resolution.review.length).toBeGreaterThan(0);
     for (const r of seeds.resolution.review) expect(r.why).not.toBe('');

@@ -359,11 +359,18 @@ const INTERPRETATION_LINES = 6;
  * the lexicon does not know it, is the one named in Chinese.
  */
 function alignInterpretations(english: Introduction[], before: Introduction[], lineNumber: number): void {
+  const recent = before.filter((b) => lineNumber - b.person.line <= INTERPRETATION_LINES && /^\p{Script=Han}+$/u.test(b.person.form));
+  // one guest called up in Chinese, then one in English (有请…总裁史军… / please welcome Jeff, president of …): the
+  // same guest under an English name
+  const lastLine = recent.at(-1)?.person.line;
+  const single = english.length === 1 && lastLine !== undefined && new Set(recent.filter((b) => b.person.line === lastLine).map((b) => b.person.form)).size === 1
+    ? recent.at(-1) : undefined;
   for (const intro of english) {
-    if (!intro.org || intro.org.method !== 'introduction' || !/^[A-Za-z]/.test(intro.org.form)) continue;
-    const rendered = before.findLast((b) => b.org && lineNumber - b.person.line <= INTERPRETATION_LINES && spellsName(intro.person.form, b.person.form));
-    const org = rendered?.org;
-    if (org) intro.org.impliedName = org.lexiconName ?? org.impliedName ?? org.form;
+    const rendered = recent.findLast((b) => spellsName(intro.person.form, b.person.form)) ?? single;
+    if (!rendered) continue;
+    if (rendered === single && !intro.person.impliedName) intro.person.impliedName = rendered.person.form;
+    const org = rendered.org;
+    if (org && intro.org && intro.org.method === 'introduction' && /^[A-Za-z]/.test(intro.org.form)) intro.org.impliedName = org.lexiconName ?? org.impliedName ?? org.form;
   }
 }
 

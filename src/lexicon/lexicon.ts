@@ -396,12 +396,20 @@ export class Lexicon {
     }
     const nearby: Array<{ key: string; form: string; entry: LexEntry }> = [];
     for (let length = key.length - budget; length <= key.length + budget; length++) nearby.push(...(this.latinByLength.get(length) ?? []));
+    let bestFolded = Infinity;
     for (const candidate of nearby) {
       if (type && candidate.entry.type !== type) continue;
       // a brand's name and a model number (Galbot G1, CyberDog 2) is a product of that brand, not a misspelling
       if (!sameVersion(key, candidate.key) || (key.startsWith(candidate.key) && /\d/.test(key.slice(candidate.key.length)))) continue;
-      const distance = editDistance(key, candidate.key, budget);
-      if (distance <= budget && (!best || distance < best.distance)) best = { entry: candidate.entry, form: candidate.form, distance };
+      // in a versioned name speech recognition hears b for p and d for t (GBT4bo for GPT-4o): those count as one,
+      // but a slip all the same (distance 1 at least)
+      const versioned = /\d/.test(key) && /\d/.test(candidate.key);
+      const folded = versioned ? editDistance(voiceless(key), voiceless(candidate.key), budget) : editDistance(key, candidate.key, budget);
+      const distance = folded === 0 && key !== candidate.key ? 1 : folded;
+      if (distance <= budget && (!best || folded < bestFolded)) {
+        best = { entry: candidate.entry, form: candidate.form, distance };
+        bestFolded = folded;
+      }
     }
     return best;
   }
@@ -751,6 +759,11 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 }
 
 /** Levenshtein distance, giving up (returning limit + 1) once it exceeds the limit. */
+/** A Latin key with voiced stops as their voiceless pairs (b → p, d → t). */
+function voiceless(key: string): string {
+  return key.replace(/b/g, 'p').replace(/d/g, 't');
+}
+
 /** Two names that both carry numbers and not the same ones (GLM-5, GLM-4) are two versions, not a misspelling. */
 function sameVersion(a: string, b: string): boolean {
   const numbers = (text: string) => text.replace(/\D+/g, ' ').trim();

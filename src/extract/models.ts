@@ -1,10 +1,10 @@
 import type { Line } from '../ingest/schema.js';
 import { foldedKey } from '../lexicon/pinyin.js';
 import type { DocumentContext } from './context.js';
-import { asDecimal, givenNameAt } from './products.js';
+import { givenNameAt } from './products.js';
 import type { ExtractedMention } from './schema.js';
 import type { Token } from './segment.js';
-import { CLAUSE_BREAK, sentenceBounds } from '../util/text.js';
+import { asDecimal, CLAUSE_BREAK, decimalName, sentenceBounds } from '../util/text.js';
 
 const MODEL_HEAD = /(大语言模型|语言大模型|多模态大模型|大模型|基础模型)/g;
 /** Tags of words that make a model name proper (not a generic phrase such as 行业大模型). */
@@ -166,7 +166,7 @@ export function extractLatinModels(ctx: DocumentContext): void {
       const known = ctx.lexicon.lookup(asDecimal(written), 'Model');
       ctx.addMention({
         type: 'Model', start, end, line: line.number, method: known ? 'lexicon' : 'model-pattern', confidence: family ? 0.8 : 0.6, versions: [version],
-        ...(known ? { lexiconName: known.name } : asDecimal(written) !== written ? { impliedName: asDecimal(written) } : {}),
+        ...(known ? { lexiconName: known.name } : decimalName(written)),
       }, line);
     }
   }

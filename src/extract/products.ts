@@ -1,7 +1,12 @@
-import { CLAUSE_BREAK, sentenceBounds } from '../util/text.js';
+import { asDecimal, CLAUSE_BREAK, decimalName, sentenceBounds } from '../util/text.js';
 import type { PRODUCT_CATEGORIES } from '../lexicon/schema.js';
+import type { Line } from '../ingest/schema.js';
 import type { DocumentContext } from './context.js';
+import type { ExtractedMention } from './schema.js';
 import type { Token } from './segment.js';
+
+/** What a product rule names: a model, or a product of one of the categories. */
+type NamedKind = 'Model' | (typeof PRODUCT_CATEGORIES)[number];
 
 const PRODUCT_HEAD = /(MaaS平台|平台|一体机|云电脑|智能体|助手|操作系统|APP|App|app)/g;
 const INNER_TAGS = new Set(['nz', 'nr', 'nrt', 'nrfg', 'ns', 'nt', 'x', 'eng', 'j', 'n']);
@@ -87,8 +92,19 @@ const HARDWARE = /机器人|机器狗|四足|人形|芯片|车型|汽车|设备|
 /** A model released or described as one (开源了X, 是一个…大模型). */
 const MODEL_RELEASE = /发布|开源|推出|上线|是一个/;
 
-/** ASR writes a version's decimal point as a full stop (SpatialLM 1。5). */
-export const asDecimal = (written: string) => written.replace(/(\d)[。．](\d)/g, '$1.$2');
+/**
+ * Whether a name given at [start, end) is free: nothing else stands there but a maker's name that opens it (讯飞晓医,
+ * Cambricon NeuWare), which stays a mention of its own; `inside` mentions are allowed too (they are part of it).
+ */
+function freeExceptMaker(overlapping: ExtractedMention[], start: number, end: number, inside: ExtractedMention[] = []): boolean {
+  return overlapping.every((x) => inside.includes(x) || (x.type === 'Organization' && x.start === start && x.end < end));
+}
+
+/** A Model, or a Product of that category, named at [start, end) by a product rule. */
+function addModelOrProduct(ctx: DocumentContext, line: Line, start: number, end: number, kind: NamedKind, extra: { impliedName?: string } = {}): void {
+  if (kind === 'Model') ctx.addMention({ type: 'Model', start, end, line: line.number, method: 'model-pattern', confidence: 0.6, ...extra }, line);
+  else ctx.addMention({ type: 'Product', start, end, line: line.number, method: 'product-pattern', confidence: 0.6, category: kind, ...extra }, line);
+}
 
 /** Whether a Model of this written name was found earlier in the text. */
 function modelsNamed(ctx: DocumentContext, form: string): boolean {
@@ -142,7 +158,7 @@ export function extractLatinProducts(ctx: DocumentContext): void {
         ctx.addMention({
           type: 'Model', start, end, line: line.number, method: 'model-pattern', confidence: 0.5,
           ...(version ? { versions: [asDecimal(version)] } : {}),
-          ...(/\d[。．]\d/.test(written) ? { impliedName: asDecimal(written) } : {}),
+          ...decimalName(written),
         }, line);
         continue;
       }
@@ -154,7 +170,7 @@ export function extractLatinProducts(ctx: DocumentContext): void {
 }
 
 /** What a name is given to, and the category of product it makes (大模型 makes a Model). */
-const NAMED_THING: Array<[string[], 'Model' | (typeof PRODUCT_CATEGORIES)[number]]> = [
+const NAMED_THING: Array<[string[], NamedKind]> = [
   [['大模型', '模型'], 'Model'],
   [['芯片', '处理器', '加速卡'], 'chip'],
   [['机器人', '机器狗', '设备', '终端', '硬件', '眼镜', '一体机', '服务器', '计算机', '集群'], 'device'],
@@ -183,7 +199,7 @@ const NOT_IN_GIVEN_NAME = /[这那啊呃嗯在的]|这样/;
 /** A name made only of words for kinds of thing (大模型机器人) is a description, not a name. */
 const ONLY_THINGS = new RegExp(`^(?:${THING}|大|智能|AI)+$`);
 /** The category a thing's word gives what is named after it. */
-function categoryOf(thing: string): 'Model' | (typeof PRODUCT_CATEGORIES)[number] {
+function categoryOf(thing: string): NamedKind {
   return NAMED_THING.find(([words]) => words.includes(thing))![1];
 }
 /** Not names: a question, a demonstrative or a generic description after the naming verb. */
@@ -212,7 +228,7 @@ export function extractNamedProducts(ctx: DocumentContext): void {
       // product inside the name given (Copilot of EcoStruxure Energy Copilot) is part of it
       const overlapping = ctx.overlapping(line.number, start, end);
       const inside = overlapping.filter((x) => (x.type === 'Product' || x.type === 'Model') && x.start >= start && x.end <= end && x.end - x.start < end - start);
-      if (overlapping.some((x) => !inside.includes(x) && !(x.type === 'Organization' && x.start === start && x.end < end))) continue;
+      if (!freeExceptMaker(overlapping, start, end, inside)) continue;
       for (const part of inside) ctx.removeMention(part);
       // typed by the thing, or by a word before a plain one: 机器人产品 is a device, 大模型开发平台 still a platform
       let kind = categoryOf(thing);
@@ -220,8 +236,7 @@ export function extractNamedProducts(ctx: DocumentContext): void {
         const described = line.text.slice(Math.max(0, thingAt - 6), thingAt);
         kind = NAMED_THING.find(([words, category]) => category !== 'Model' && words.some((w) => described.includes(w)))?.[1] ?? kind;
       }
-      if (kind === 'Model') ctx.addMention({ type: 'Model', start, end, line: line.number, method: 'model-pattern', confidence: 0.6 }, line);
-      else ctx.addMention({ type: 'Product', start, end, line: line.number, method: 'product-pattern', confidence: 0.6, category: kind }, line);
+      addModelOrProduct(ctx, line, start, end, kind);
     }
   }
 }
@@ -247,12 +262,9 @@ export function extractOwnLatinProducts(ctx: DocumentContext): void {
       const thingAfter = THING_AT_START.exec(after)?.[0];
       if (name.replace(/[^A-Za-z]/g, '').length < 3 || lexicon.latinTerms.has(name.toLowerCase()) || lexicon.lookupOrganization(name)) continue;
       if (!/[a-z]/.test(name) && !m[1] && !thingAfter) continue;
-      // a maker's name may open it (Cambricon NeuWare); the maker stays a mention of its own
-      if (ctx.overlapping(line.number, start, end).some((x) => !(x.type === 'Organization' && x.start === start && x.end < end))) continue;
+      if (!freeExceptMaker(ctx.overlapping(line.number, start, end), start, end)) continue;
       const thing = m[1] ?? thingAfter;
-      const kind = thing ? categoryOf(thing) : 'other';
-      if (kind === 'Model') ctx.addMention({ type: 'Model', start, end, line: line.number, method: 'model-pattern', confidence: 0.6 }, line);
-      else ctx.addMention({ type: 'Product', start, end, line: line.number, method: 'product-pattern', confidence: 0.6, category: kind }, line);
+      addModelOrProduct(ctx, line, start, end, thing ? categoryOf(thing) : 'other');
     }
   }
 }
@@ -290,9 +302,7 @@ export function extractSeries(ctx: DocumentContext): void {
       const sentence = text.slice(...sentenceBounds(text, start, at));
       const kind = thing ? categoryOf(thing) : SERIES_MODEL.test(sentence) && !PRODUCT_KIND.test(sentence) ? 'Model' : PRODUCT_KIND.test(sentence) ? 'other' : undefined;
       if (!kind) continue;
-      const implied = asDecimal(name) !== name ? { impliedName: asDecimal(name) } : {};
-      if (kind === 'Model') ctx.addMention({ type: 'Model', start, end: at, line: line.number, method: 'model-pattern', confidence: 0.6, ...implied }, line);
-      else ctx.addMention({ type: 'Product', start, end: at, line: line.number, method: 'product-pattern', confidence: 0.6, category: kind === 'other' && /机器人/.test(sentence) ? 'device' : kind, ...implied }, line);
+      addModelOrProduct(ctx, line, start, at, kind === 'other' && /机器人/.test(sentence) ? 'device' : kind, decimalName(name));
     }
   }
 }

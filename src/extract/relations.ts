@@ -142,10 +142,10 @@ const WITH_COOPERATION = new RegExp('(与|和|跟|同)((?:[^，。；！？]|[�
   '|(?:一起|共同|联合)(?:做|打造|研发|开发|训练|推出|发布|建设|搭建|构建|研制|编制|制定|探索|举办|主办)' +
   // a body unveiled together: "A与B共同为X揭牌"
   '|(?:一起|共同|联合)为[^，。；！？]{1,24}?(?:揭牌|启动|剪彩))', 'g');
-/** The speaker's own side taking up cooperation (深化与X的合作, 加强与X合作): no other organisation is its subject. */
 /** Working together, said of everyone named (一起, 共同, 联合…), not of a joint programme (联合培养) or an adjective (联合的). */
 const TOGETHER = /一起|共同|联合(?!培养|的)/;
 const TOGETHER_NEXT = new RegExp(`^(?:${TOGETHER.source})`);
+/** The speaker's own side taking up cooperation (深化与X的合作, 加强与X合作): no other organisation is its subject. */
 const OUR_COOPERATION = /(深化|加强|推进|拓展|扩大|持续|积极|进一步|将|也|还|并)(同|与|和|跟)$/;
 /** "我们和/与/跟 …": the speaker's organisation is the one cooperating. */
 const WE = /(我们|咱们)(也|还|已经|将|会|一直|正在|在|共同|都|呢)*(和|与|跟|同)/;

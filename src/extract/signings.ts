@@ -159,8 +159,8 @@ function clauseAround(text: string, at: number): readonly [number, number] {
   return [from, to];
 }
 
-/** What tells a stage ceremony from a reported agreement: the host's words around the signing. */
-const STAGE_WORDS = /仪式|有请|上台|嘉宾|签约台|环节|掌声|见证/;
+/** What tells a stage ceremony from a reported agreement: the host's words around the signing, or a witness. */
+const STAGE_WORDS = new RegExp(`${CEREMONY_WORDS.source}|见证`);
 /** The signing verb of a reported agreement, and the words that may stand between the parties and it. */
 const REPORTED_VERB = /(?:正式|共同|在此|现场|今天|日前|近日)?(?:签署|签订|签下|签约|签(?=了[^，。；！？]{0,12}(?:协议|备忘录|合同)))(?:了)?/;
 /** Words that join the parties of one agreement ("A与B", "A携手B"). */

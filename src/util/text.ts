@@ -88,3 +88,14 @@ export function editDistance(a: string, b: string, limit: number): number {
   }
   return previous[b.length]!;
 }
+
+/** ASR writes a version's decimal point as a full stop (SpatialLM 1。5, GLM-4。5). */
+export function asDecimal(written: string): string {
+  return written.replace(/(\d)[。．](\d)/g, '$1.$2');
+}
+
+/** The name a form written with ASR's full stop for a decimal point implies, as a mention's impliedName. */
+export function decimalName(written: string): { impliedName: string } | Record<string, never> {
+  const name = asDecimal(written);
+  return name !== written ? { impliedName: name } : {};
+}

@@ -106,13 +106,18 @@ export function fuzzyBudget(length: number): number {
   return 1.5;
 }
 
+/** The letters of a Latin name, lower case, without spaces or punctuation (Michael Brand → michaelbrand). */
+export function latinLetters(latin: string): string {
+  return latin.toLowerCase().replace(/[^a-z]/g, '');
+}
+
 /**
  * Whether a Latin name spells a Han name of two to four characters in pinyin, surname first or last, with one letter
  * of slack in names of eight letters or more (Ye Zhenzhen = 叶珍珍, Cao Yung Gang ≈ 曹永刚).
  */
 export function spellsName(latin: string, han: string): boolean {
   if (!/^\p{Script=Han}{2,4}$/u.test(han)) return false;
-  const letters = latin.toLowerCase().replace(/[^a-z]/g, '');
+  const letters = latinLetters(latin);
   const slack = letters.length >= 8 ? 1 : 0;
   const syllables = (pinyin(han, { toneType: 'none', type: 'array' }) as string[]).map((s) => s.replace(/ü|v/g, 'u'));
   return [syllables.join(''), [...syllables.slice(1), syllables[0]].join('')].some((key) => editDistance(letters, key, slack) <= slack);

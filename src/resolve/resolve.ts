@@ -1,6 +1,6 @@
 import type { EntityType, Extraction, ExtractedMention } from '../extract/schema.js';
 import type { Lexicon } from '../lexicon/lexicon.js';
-import { displayPinyin, foldedKey, fuzzyBudget, nameCost, spellsName } from '../lexicon/pinyin.js';
+import { displayPinyin, foldedKey, fuzzyBudget, latinLetters, nameCost, spellsName } from '../lexicon/pinyin.js';
 import { editDistance, normalizeName } from '../util/text.js';
 import { ID_PREFIX, globalMentionId, type Entity, type MergeReason, type Resolution, type ReviewItem } from './schema.js';
 
@@ -475,7 +475,7 @@ function mergeTransliterations(people: Group[], union: Union): void {
     if (matches.length === 1 && matches[0] !== root(l)) union(l, matches[0]!, 'pinyin-homophone', `${l.mentions[0]!.form} spells ${matches[0]!.mentions[0]!.form}`);
   }
   // the same foreign guest written twice by speech recognition (Michael Brand / Michael Brandt)
-  const letters = (g: Group) => g.mentions[0]!.form.toLowerCase().replace(/[^a-z]/g, '');
+  const letters = (g: Group) => latinLetters(g.mentions[0]!.form);
   for (let i = 0; i < latin.length; i++) {
     for (let j = i + 1; j < latin.length; j++) {
       const [a, b] = [letters(latin[i]!), letters(latin[j]!)];

@@ -841,3 +841,50 @@ describe('news-style text', () => {
     expect(x.signings.map((s) => s.parties.map((id) => x.mentions.find((m) => m.id === id)!.lexiconName))).toEqual([['华为云', '中国电信']]);
   });
 });
+
+describe('written reports: press releases, news, interviews', () => {
+  it('reads a registered name whose coined part the segmenter splits, and the short names declared for it', () => {
+    const x = extractLines(
+      '成都岷江启衡科技有限公司（以下简称“启衡科技”）今天发布新品。广州云栖未来科技有限公司（Cloudnest AI，简称“云栖未来”）首席执行官赵明远出席。',
+      '启衡科技首席技术官吴思远表示，公司将继续加大研发投入。',
+    );
+    expect(forms(x, 'Organization')).toEqual(expect.arrayContaining(['成都岷江启衡科技有限公司', '广州云栖未来科技有限公司', '启衡科技', 'Cloudnest AI', '云栖未来']));
+    const declared = x.mentions.filter((m) => m.aliasOf).map((m) => `${m.form}=${x.mentions.find((n) => n.id === m.aliasOf)!.form}`);
+    expect(declared).toEqual(['启衡科技=成都岷江启衡科技有限公司', 'Cloudnest AI=广州云栖未来科技有限公司', '云栖未来=广州云栖未来科技有限公司']);
+    // the brackets stand between the company and its chief executive; the short name is found again on the next line
+    expect(affiliations(x)).toEqual(expect.arrayContaining(['赵明远@广州云栖未来科技有限公司:首席执行官', '吴思远@启衡科技:首席技术官']));
+  });
+
+  it('does not take a verb of founding after a place into a registered name', () => {
+    const x = extractLines('我们在上海注册科技有限公司。');
+    expect(forms(x, 'Organization')).not.toContain('上海注册科技有限公司');
+  });
+
+  it('reads people named in a report: regional titles, a name followed by what they said, a place standing for its government', () => {
+    const x = extractLines(
+      '温州市副市长钱立群与华为云副总裁、华南区总经理孔德伟签署协议。',
+      '联想集团董事长杨元庆在日前的发布会上表示，明年AI PC出货将翻倍。广达董事长林百里则乐观表示，订单充足。',
+    );
+    expect(affiliations(x)).toEqual(expect.arrayContaining([
+      '钱立群@温州市:副市长', '孔德伟@华为云:副总裁、华南区总经理', '杨元庆@联想集团:董事长', '林百里@广达:董事长',
+    ]));
+    expect(x.mentions.find((m) => m.form === '温州市')?.impliedName).toBe('温州市人民政府');
+  });
+
+  it('reads products and models named in quotes after or before what they are', () => {
+    const x = extractLines('云帆科技正式发布新一代基础大模型“云帆大模型2.0”，并推出企业级智能体开发平台“帆影Agent工坊”、知识问答设备“云帆知库一体机”和“帆小助”解决方案。');
+    expect(forms(x, 'Model')).toContain('云帆大模型2.0');
+    expect(forms(x, 'Product')).toEqual(expect.arrayContaining(['帆影Agent工坊', '云帆知库一体机', '帆小助']));
+  });
+
+  it('pairs each party on one side of "分别与" with each on the other, not the sides among themselves', () => {
+    const x = extractLines('温州市人民政府、上海临港集团分别与阿里云、商汤科技签署战略合作协议。');
+    expect([...new Set(partners(x))].sort()).toEqual(['上海临港集团+商汤科技', '上海临港集团+阿里云', '商汤科技+温州市人民政府', '温州市人民政府+阿里云']);
+    expect(x.signings).toHaveLength(1);
+  });
+
+  it('makes the partners listed with 等合作伙伴 partners of the organiser, not of the first organisation named', () => {
+    const x = extractLines('# 云帆科技发布会', '由云帆科技主办。浙江省经济和信息化厅有关负责人，以及阿里云、浙江大学、浪潮信息等合作伙伴代表出席了发布会。');
+    expect([...new Set(partners(x))].sort()).toEqual(['云帆科技+浙江大学', '云帆科技+浪潮信息', '云帆科技+阿里云']);
+  });
+});

@@ -202,3 +202,23 @@ describe('stable ids', () => {
     expect(kept.length / firstPeople.length).toBeGreaterThan(0.97);
   });
 });
+
+describe('resolution of the names a report gives a company', () => {
+  /** The organisation nodes that go by this name or alias. */
+  const byForm = (graph: Graph, form: string) => graph.nodes.filter((n) => n.label === 'Organization' && (n.name === form || (n.aliases ?? []).includes(form)));
+
+  it('keeps a registered name and the short name the text goes on with as one organisation', async () => {
+    const graph = await buildText('杭州衡远智能科技有限公司今天举办发布会。', '衡远智能首席执行官王海涛表示，公司明年将推出三款新品。');
+    const [company, ...others] = byForm(graph, '衡远智能');
+    expect(others).toEqual([]);
+    expect([company?.name, ...(company?.aliases ?? [])].sort()).toEqual(['杭州衡远智能科技有限公司', '衡远智能']);
+  });
+
+  it('keeps a short name declared in brackets with the name it stands for, wherever it is said again', async () => {
+    const graph = await buildText('北京云岫科技有限公司（以下简称“云岫”）成立于2022年。', '云岫的首席技术官杭晨介绍，模型已经开源。');
+    const [company, ...others] = byForm(graph, '云岫');
+    expect(others).toEqual([]);
+    expect([company?.name, ...(company?.aliases ?? [])].sort()).toEqual(['云岫', '北京云岫科技有限公司']);
+    expect(company?.mentions.map((m) => m.line)).toEqual([1, 1, 2]);
+  });
+});

@@ -1,6 +1,7 @@
 import type { Document } from '../ingest/schema.js';
 import type { Lexicon } from '../lexicon/lexicon.js';
 import { DocumentContext } from './context.js';
+import { extractDeclaredNames, spotNamesFoundElsewhere } from './document-names.js';
 import { extractEnumerations } from './enumerations.js';
 import { extractIntroductions } from './introductions.js';
 import { addModelMentions, type NerSpan } from './ner.js';
@@ -59,6 +60,8 @@ export function extractDocument(doc: Document, extractor: Extractor, findings: M
   extractOwnLatinProducts(ctx);
   extractSeries(ctx);
   extractLatinProducts(ctx);
+  extractDeclaredNames(ctx);
+  spotNamesFoundElsewhere(ctx);
   extractReferences(ctx);
   if (findings.nerSpans?.length) addModelMentions(ctx, findings.nerSpans);
 

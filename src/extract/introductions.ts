@@ -4,6 +4,7 @@ import { isPlausibleName, latinPersonName, soundsLikeSomeoneNamed, splitOrgAndNa
 import { spellsName } from '../lexicon/pinyin.js';
 import { materialize, organizationSlot, type OrgSlot } from './organizations.js';
 import type { ExtractedMention, RelationCandidate } from './schema.js';
+import { declaringBrackets } from './document-names.js';
 import { shortSpeakerLabelEnd } from './speaker-labels.js';
 import { inRanges, witnessRanges } from './witnesses.js';
 import { isLatinName, sentenceBounds } from '../util/text.js';
@@ -27,7 +28,7 @@ const ITEM_BREAK = /[、，,。；;！!？?：:\s“”"（）()《》]|以及|�
 /** Words after which an introduction starts (the item's text before them is dropped). */
 const START_CUES = ['让我们掌声欢迎', '掌声欢迎', '热烈欢迎', '隆重介绍', '有请', '欢迎', '感谢', '谢谢', '尊敬的', '邀请', '请到', '来自', '他们是', '分别是', '嘉宾是', '位是', '主持人是', '下面是', '接下来是', '这位是', '我是', '我叫', '下面请', '接下来请', '请出', '交给', '请'];
 /** Words that end an introduced name: what the guest is called on stage to do. */
-const END_CUES = /(?:与|和|跟|同)(?:我们|大家|各位|在座)|上台|致辞|带来|发表|发布|解读|宣读|揭牌|颁奖|见证|做总结|作总结|分享|演讲|讲话|登台|共同|一起|为我们|为大家|作主旨|做主旨|进行|莅临|出席|留步|入座|表示|指出|认为|强调|介绍|透露|宣布|提出|称|在(主|分|本次|这次)?(会|大会|论坛|峰会|发布会|现场|会上|论坛上|大会上)|在(?:演讲|讲话|致辞|发言|报告|采访|对话|分享|接受)|(?:也|还|则|亦|都)(?:出席|参加|来到|发表|表示|介绍|分享|指出|认为|强调|谈到|提到)/;
+const END_CUES = /(?:与|和|跟|同)(?:我们|大家|各位|在座)|签署|签订|签约|上台|致辞|带来|发表|发布|解读|宣读|揭牌|颁奖|见证|做总结|作总结|分享|演讲|讲话|登台|共同|一起|为我们|为大家|作主旨|做主旨|进行|莅临|出席|留步|入座|表示|指出|认为|强调|介绍|透露|宣布|提出|称|在(主|分|本次|这次)?(会|大会|论坛|峰会|发布会|现场|会上|论坛上|大会上)|在(?:演讲|讲话|致辞|发言|报告|采访|对话|分享|接受)|(?:也|还|则|亦|都)(?:出席|参加|来到|发表|表示|介绍|分享|指出|认为|强调|谈到|提到)/;
 /** What a speaker says while thinking: 呃, 嗯, 那个. */
 const FILLER_ONLY = /^(?:呃|嗯|啊|哦|额|唉|诶|那个|这个|就是|然后)+$/;
 /**
@@ -133,6 +134,18 @@ function tokenize(item: string, offset: number, ctx: DocumentContext, line: Line
   for (const tok of tokens) {
     const prev = merged[merged.length - 1];
     const prev2 = merged[merged.length - 2];
+    // a region before a title is part of it (华东区总经理, 江苏区域总经理, 大中华区总裁)
+    if (tok.kind === 'title' && prev?.kind === 'text' && isRegionOfATitle(prev.text, lexicon)) {
+      prev.kind = 'title';
+      prev.text += tok.text;
+      prev.end = tok.end;
+      if (prev2?.kind === 'title') {
+        merged.pop();
+        prev2.text = `${prev2.text}、${prev.text}`;
+        prev2.end = prev.end;
+      }
+      continue;
+    }
     if (tok.kind === 'title' && prev?.kind === 'text' && /^(兼|和|及)$/.test(prev.text) && prev2?.kind === 'title') {
       merged.pop();
       prev2.text = `${prev2.text}${prev.text}${tok.text}`;
@@ -147,6 +160,15 @@ function tokenize(item: string, offset: number, ctx: DocumentContext, line: Line
     merged.push(tok);
   }
   return merged;
+}
+
+/** Where a company's regional office is: a place or a region with 区/区域/大区 (华东区, 江苏区域, 大中华区, 亚太区). */
+const REGION_OF_A_TITLE = /^(.{2,4}?)(?:大区|区域|地区|片区|区)$/u;
+const WIDE_REGIONS = new Set(['大中华', '全球', '海外', '国际']);
+
+function isRegionOfATitle(text: string, lexicon: DocumentContext['lexicon']): boolean {
+  const region = REGION_OF_A_TITLE.exec(text)?.[1];
+  return region !== undefined && (lexicon.places.has(region) || WIDE_REGIONS.has(region));
 }
 
 /** The body at the start of a title that is a body's name and a title (专家委员会 of 专家委员会委员), if any. */
@@ -205,6 +227,19 @@ export function introductionItems(text: string): Array<{ text: string; start: nu
 /** A known organisation (weak aliases included) or a name with an organisation suffix. */
 function isOrgLike(ctx: DocumentContext, text: string): boolean {
   return Boolean(ctx.lexicon.lookupOrganization(text)) || Boolean(ctx.lexicon.suffixIndex.longestEndingAt(text, text.length));
+}
+
+/** How a report goes on after a person's name: what they said or did (表示, 在…上, 则, 也…). */
+const PREDICATE_START = /^(?:在|则|也|还|更|又|表示|说|指出|认为|强调|透露|介绍|分析|称|坦言|告诉|对|向|于|从|就|曾|已|将|会|带领|主持|出席|参加|发表|致辞|宣布|提到|谈到|回忆|补充|現任|现任|兼任|率队|率领|一行|等人|等)/;
+
+/** The length of a name (three or two characters, a known surname first) that a predicate follows in this text, or 0. */
+function nameBeforePredicate(text: string, ctx: DocumentContext): number {
+  for (const length of [3, 2]) {
+    if (text.length <= length || !PREDICATE_START.test(text.slice(length))) continue;
+    const name = text.slice(0, length);
+    if (/^\p{Script=Han}+$/u.test(name) && isPlausibleName(name, ctx.lexicon, { segmenter: ctx.segmenter })) return length;
+  }
+  return 0;
 }
 
 /** What sets an apposition apart from the name before it: a bracket or a comma. */
@@ -383,8 +418,11 @@ export function extractIntroductions(ctx: DocumentContext): { introductions: Int
     const cutShort: OrgSlot[] = [];
     let named: { start: number; end: number } | undefined;
     const labelEnd = shortSpeakerLabelEnd(line.text);
+    const declaring = declaringBrackets(line.text);
     for (const item of introductionItems(line.text)) {
       if (item.start + item.text.length <= labelEnd) continue;
+      // names declared in brackets (…有限公司（以下简称“X”）首席执行官…) stand between an organisation and its titles
+      if (declaring.some(([open, close]) => item.start > open && item.start + item.text.length < close)) continue;
       // a filler (…好威云的，呃，首席技术官…) neither ends nor starts an introduction
       if (FILLER_ONLY.test(item.text)) continue;
       const found = parseItem(ctx, line, item, carried);
@@ -537,6 +575,14 @@ function parseItem(
         continue;
       }
     }
+    // title + NAME + what they do, as a report writes it (鸿海董事长刘扬伟在日前的法说会上表示, 广达董事长林百里则乐观表示)
+    if (precededByTitle && isLast && !item.self) {
+      const length = nameBeforePredicate(tok.text, ctx);
+      if (length > 0) {
+        addPerson({ start: tok.start, end: tok.start + length }, false);
+        continue;
+      }
+    }
     // title + NAME (+ honorific | end | a title that starts the next person's chain)
     // (a host introducing themself may go by a stage name: 我是东方卫视的节目主持人子龙)
     if (precededByTitle && (followedByClosing || isLast) && isPlausibleName(tok.text, lexicon, { long: followedByClosing, segmenter: ctx.segmenter, surname: item.self && isLast ? 'any' : 'known' })) {
@@ -572,7 +618,7 @@ function parseItem(
       }
       if (followedByTitle) {
         const slot = organizationSlot(ctx, line, tok.start, tok.end);
-        if (slot) openOrgCounted(slot);
+        if (slot) openOrgCounted(placeGovernment(ctx, slot, titlesOf(next)[0]));
         continue;
       }
     }
@@ -623,5 +669,7 @@ function parseItem(
   const last = tokens[tokens.length - 1];
   const cutName = last?.kind === 'text' && [...last.text].length === 1 && lexicon.surnames.has(last.text) && tokens[tokens.length - 2]?.kind === 'title';
   const cutShort = !onlyAffiliations && cutName ? pending.flatMap((a) => (a.org && a.titles.length > 0 ? [a.org] : [])) : [];
-  return { introductions, carried: onlyAffiliations ? pending : [], cutShort };
+  // an organisation and titles after the last person wait for theirs in the next item (沈悦与科大讯飞副总裁、江苏区域总经理孙立平)
+  const endsWithAffiliation = introductions.length > 0 && last?.kind === 'title' && pending.some((a) => a.org && a.titles.length > 0);
+  return { introductions, carried: onlyAffiliations || endsWithAffiliation ? pending : [], cutShort };
 }

@@ -37,7 +37,7 @@ const PROPER_TAGS = new Set(['nr', 'nrt', 'nrfg', 'ns', 'nt', 'nz', 'j', 'eng', 
 const NOT_IN_NAME = /[我你他她它们这那哪各每些了吗呢吧啊呃嗯就都也还很]|的/;
 const LEADING_JUNK = /^[的之和与及是在把被对从向]+/;
 /** Determiners, pronouns and particles that end speech before an organisation's name. */
-const SPEECH_GLUE = /这是|那是|就是|整个|刚才|刚刚|所有|先问|请问|想问|补充一下|这个|那个|一个|各个|各大|几大|两大|三大|四大|五大|我们|你们|他们|大家|怎么|什么|应该|可以|需要|能够|[的是了在把被给让对从向我你他她它这那哪些各每个要想]/g;
+const SPEECH_GLUE = /这是|那是|全市|全省|全国|全区|全县|分别|就是|整个|刚才|刚刚|所有|先问|请问|想问|补充一下|这个|那个|一个|各个|各大|几大|两大|三大|四大|五大|我们|你们|他们|大家|怎么|什么|应该|可以|需要|能够|[的是了在把被给让对从向我你他她它这那哪些各每个要想由]|^据/g;
 const TRAILING_JUNK = /[的之和与及]+$/;
 const GOVERNMENT_PLACE = /(省|市|区|县|州|自治区)$/;
 /** Short names of internal units (科技部, 信息化部, 科创部, 数字化部) after an organisation's name. */
@@ -397,6 +397,55 @@ export function extractAcademies(ctx: DocumentContext): void {
   }
 }
 
+/** How the segmenter tags a coined name it does not know: as a verb, an adjective, a name, a noun. */
+const COINED_TAGS = new Set(['v', 'vn', 'a', 'an', 'x', 't', 'ns', 'nr', 'nrt', 'nrfg', 'nz', 'ng', 'n', 'nt', 'j', 'b']);
+/** What one does to a company after a place (在上海注册科技有限公司): not part of its name. */
+const COMPANY_VERBS = new Set(['注册', '创办', '创立', '投资', '收购', '入股', '控股', '并购', '落户', '新设', '组建', '设立', '成立', '来到', '位于', '还有', '包括']);
+/** The legal forms of a registered company, which always follow its full name. */
+const LEGAL_FORM = /有限公司$|有限责任公司$/;
+
+/**
+ * Where a registered name starts when one or two short coined words (not ordinary words, titles or other
+ * mentions) stand between a place and the rest of the name: the place's start.
+ */
+function placeBeforeCoinedName(ctx: DocumentContext, line: Line, tokens: Token[], stoppedAt: number): number | undefined {
+  for (let k = stoppedAt; k >= Math.max(0, stoppedAt - 1); k--) {
+    const coined = tokens.slice(k, stoppedAt + 1);
+    const place = tokens[k - 1];
+    if (!place || !ctx.lexicon.places.has(place.word)) continue;
+    const words = coined.map((t) => t.word).join('');
+    if (!/^\p{Script=Han}{1,4}$/u.test(words)) continue;
+    if (coined.some((t) => !COINED_TAGS.has(t.tag) || GOVERNING_VERBS.has(t.word) || COMPANY_VERBS.has(t.word) || ctx.lexicon.titleSet.has(t.word) ||
+      ctx.lexicon.orgWords.has(t.word) || ctx.overlapping(line.number, t.start, t.end).length > 0)) continue;
+    return place.start;
+  }
+  return undefined;
+}
+
+/** A place named with its administrative level (江苏省, 南京市, 浦东新区): what a formal body's name starts with. */
+const ADMINISTRATIVE_PLACE = /(?:省|市|自治区|新区|区|县)$/;
+/** Tags of the words of a field (产业技术, 创新投资, 人工智能行业). */
+const FIELD_TAGS = new Set(['n', 'vn', 'v', 'nz', 'an', 'b', 'j', 'x', 'eng', 'l']);
+
+/**
+ * Where a formal body's name starts when common words of its field stand between its administrative place and
+ * the rest (江苏省产业技术研究院, 南京市创新投资集团): the place's start. One to three words, eight characters at
+ * most, none of them a verb that governs the name, a title, or a mention of something else.
+ */
+function administrationBeforeField(ctx: DocumentContext, line: Line, tokens: Token[], stoppedAt: number): number | undefined {
+  for (let k = stoppedAt; k >= Math.max(0, stoppedAt - 2); k--) {
+    const place = tokens[k - 1];
+    if (!place || !ADMINISTRATIVE_PLACE.test(place.word) || !(place.tag === 'ns' || ctx.lexicon.places.has(place.word))) continue;
+    const field = tokens.slice(k, stoppedAt + 1);
+    const words = field.map((t) => t.word).join('');
+    if (!/^\p{Script=Han}{2,8}$/u.test(words)) continue;
+    if (field.some((t) => !FIELD_TAGS.has(t.tag) || GOVERNING_VERBS.has(t.word) || COMPANY_VERBS.has(t.word) || ctx.lexicon.titleSet.has(t.word) ||
+      ctx.overlapping(line.number, t.start, t.end).some((m) => m.type !== 'Organization'))) continue;
+    return place.start;
+  }
+  return undefined;
+}
+
 function nameBefore(ctx: DocumentContext, line: Line, tokens: Token[], suffixStart: number, suffixEnd: number, suffix: SuffixEntry): { start: number } | undefined {
   const { lexicon } = ctx;
   const last = tokens.findIndex((t) => t.start < suffixEnd && t.end >= suffixEnd);
@@ -417,7 +466,9 @@ function nameBefore(ctx: DocumentContext, line: Line, tokens: Token[], suffixSta
   const field = /重点实验室$/.test(suffix.suffix);
   const alliance = /联盟$/.test(suffix.suffix);
   let firstWord: Token | undefined;
+  let stoppedAt = -1;
   for (let k = first - 1; k >= 0; k--) {
+    stoppedAt = k;
     const t = tokens[k]!;
     // an ordinal numbers a unit (公安部第三研究所, 中国电科第十四研究所)
     const ordinal = ORDINAL.test(t.word);
@@ -433,6 +484,15 @@ function nameBefore(ctx: DocumentContext, line: Line, tokens: Token[], suffixSta
     firstWord = t;
     if (PROPER_TAGS.has(t.tag) || mentions.length > 0) proper = true;
     if (NOUN_TAGS.has(t.tag)) noun = true;
+    stoppedAt = -1;
+  }
+  // a registered company's name runs from the place it starts with (上海启衡算力科技有限公司), whatever the
+  // segmenter made of the coined name between (启衡 as a verb)
+  const registered = stoppedAt < 1 ? undefined : LEGAL_FORM.test(suffix.suffix) ? placeBeforeCoinedName(ctx, line, tokens, stoppedAt)
+    : suffix.strength === 'strong' || /集团$/.test(suffix.suffix) ? administrationBeforeField(ctx, line, tokens, stoppedAt) : undefined;
+  if (registered !== undefined) {
+    start = registered;
+    proper = noun = true;
   }
   // …but not the verb that governs it (建设语音识别国家重点实验室)
   if (firstWord && ((field && firstWord.tag === 'v') || (alliance && /^vn?$/.test(firstWord.tag)) || ((field || alliance) && GOVERNING_VERBS.has(firstWord.word)))) start = firstWord.end;
@@ -452,7 +512,7 @@ function nameBefore(ctx: DocumentContext, line: Line, tokens: Token[], suffixSta
   const wordBefore = tokens.some((t) => t.start === suffixStart - 1);
   if (suffixStart > start && wordBefore && lexicon.orgWords.has(line.text.slice(suffixStart - 1, suffixEnd))) return undefined;
   // or by the two before it after a place or common nouns (中国AI公司, 人形机器人上市公司; not 智诚易云科技公司, 中电信AI公司)
-  const twoBefore = suffixStart - 2 > start && tokens.some((t) => t.start === suffixStart - 2) && lexicon.orgWords.has(line.text.slice(suffixStart - 2, suffixEnd));
+  const twoBefore = registered === undefined && suffixStart - 2 > start && tokens.some((t) => t.start === suffixStart - 2) && lexicon.orgWords.has(line.text.slice(suffixStart - 2, suffixEnd));
   if (twoBefore) {
     const rest = line.text.slice(start, suffixStart - 2);
     const restTokens = tokens.filter((t) => t.start >= start && t.end <= suffixStart - 2);

@@ -194,6 +194,14 @@ const NAMED_AS = new RegExp(
 );
 /** "一个叫AgiBot World的数据集", "一个叫做图库的APP": the name before what it names, which ends the phrase. */
 const NAMED_BEFORE = new RegExp(`(?:一个|一款|一套|一种|个)叫(?:做|作)?[“"《]?(${GIVEN_NAME})[”"》]?的(${THING})(?![\\p{Script=Han}]|是|呢|就|也)`, 'gu');
+/** Words for a kind of product that only a written text puts before a quoted name (检索增强引擎“知源RAG”). */
+const QUOTED_THING = `${THING}|引擎|解决方案|方案|产品线|品牌|服务`;
+/** A quoted name right after the kind of thing it names: 智能体开发平台“汀兰Agent工坊”, 信贷审查助手“汀小审”. */
+const QUOTED_AFTER_THING = new RegExp(`(${QUOTED_THING})[“"「『]([^“”"「」『』，,。；;：:！？!?（）()《》]{2,20})[”"」』]`, 'gu');
+/** A quoted name right before the kind of thing it names: “星火智慧课堂”解决方案, “微澜质检云”平台. */
+const QUOTED_BEFORE_THING = new RegExp(`[“"「『]([^“”"「」『』，,。；;：:！？!?（）()《》]{2,20})[”"」』](${QUOTED_THING})`, 'gu');
+/** A quoted name launched, that says what it is at its end: 正式发布“汀兰大模型3.0”, 共同打造“太湖工业视觉开放平台”. */
+const QUOTED_LAUNCH = new RegExp(`(?:发布|推出|打造|上线|开源|推广|亮相|升级|研发|开发|搭建|建设)(?:了|的)?(?:新一代|全新|首款|一款|一个)?[“"「『]([^“”"「」『』，,。；;：:！？!?（）()《》]{2,20}?(${THING})(?:[ \-]?[0-9A-Za-z.。]{1,6})?)[”"」』]`, 'gu');
 /** Speech that never stands in a given name (这样, 啊, 在…中). */
 const NOT_IN_GIVEN_NAME = /[这那啊呃嗯在的]|这样/;
 /** A name made only of words for kinds of thing (大模型机器人) is a description, not a name. */
@@ -211,8 +219,17 @@ const NOT_A_GIVEN_NAME = /^(什么|这个|那个|一个|这样|那样|我们|他
  */
 export function extractNamedProducts(ctx: DocumentContext): void {
   for (const line of ctx.contentLines()) {
-    if (!/叫|名为|取名/.test(line.text)) continue;
+    if (!/叫|名为|取名|[“"「『]/.test(line.text)) continue;
     const named: Array<{ name: string; start: number; thing: string; thingAt: number }> = [];
+    for (const m of line.text.matchAll(QUOTED_AFTER_THING)) {
+      const thing = NAMED_THING.some(([words]) => words.includes(m[1]!)) ? m[1]! : '产品';
+      named.push({ name: m[2]!, start: m.index + m[1]!.length + 1, thing, thingAt: m.index });
+    }
+    for (const m of line.text.matchAll(QUOTED_BEFORE_THING)) {
+      const thing = NAMED_THING.some(([words]) => words.includes(m[2]!)) ? m[2]! : '产品';
+      named.push({ name: m[1]!, start: m.index + 1, thing, thingAt: m.index + m[0].length - m[2]!.length });
+    }
+    for (const m of line.text.matchAll(QUOTED_LAUNCH)) named.push({ name: m[1]!, start: m.index + m[0].indexOf(m[1]!), thing: m[2]!, thingAt: -1 });
     for (const m of line.text.matchAll(NAMED_AS)) {
       // the thing is itself a name, not what is named (还不叫大模型叫深度学习)
       if (line.text.slice(0, m.index).endsWith('叫')) continue;

@@ -130,6 +130,25 @@ export function extractOwnership(ctx: DocumentContext, organizer: ExtractedMenti
   return relations;
 }
 
+/** Two sides of agreements made one by one: "A、B分别与C、D签署…". */
+const RESPECTIVELY = /分别(?:与|和|同|跟)/;
+/** Partners listed and called so, without saying whose: "阿里云、浙江大学等合作伙伴". */
+const LISTED_PARTNERS = /等(?:战略|生态|核心|重要|主要)?合作伙伴/;
+/** Partners of someone named: "X的合作伙伴", "我们的合作伙伴". */
+const OWNED_PARTNERS = /的(?:战略|生态|核心|重要|主要)?合作伙伴/;
+/** The organisations of the list that ends at `end` (joined by 、，和 及 与 以及 only), in order. */
+function listBefore(text: string, orgs: ExtractedMention[], end: number): ExtractedMention[] {
+  const list: ExtractedMention[] = [];
+  let at = end;
+  for (const o of [...orgs].sort((a, b) => b.end - a.end)) {
+    if (o.end > at) continue;
+    if (!/^[、，,和及与\s]*(?:以及)?$/.test(text.slice(o.end, at))) break;
+    list.unshift(o);
+    at = o.start;
+  }
+  return list;
+}
+
 /** Cooperation said in so many words: partner, strategic cooperation, joint launch. */
 const STRONG_PARTNER_CUE = /合作伙伴|战略合作|携手|联合发布|共同发布|联合推出|共同推出|联合打造|共同打造|联合研发|共同研发|达成合作|签约合作|联合实验室/;
 const STRONG_PARTNER_CUE_ALL = new RegExp(STRONG_PARTNER_CUE.source, 'g');
@@ -193,7 +212,25 @@ export function extractStatedPartnerships(ctx: DocumentContext, organizer: Extra
       };
       // a cue inside a name (华西医院商汤科技联合实验室) names a body; it does not state a partnership
       const strongCue = [...sentence.matchAll(STRONG_PARTNER_CUE_ALL)].find((c) => !inSentence.some((o) => o.start <= from + c.index && from + c.index < o.end));
-      if (strongCue) {
+      // "A、B分别与C、D签署": each on one side with each on the other, not the sides among themselves
+      const respectively = RESPECTIVELY.exec(sentence);
+      if (respectively && (strongCue || /合作|签署|签订|签约/.test(sentence.slice(respectively.index)))) {
+        const at = from + respectively.index;
+        const left = inSentence.filter((o) => o.end <= at);
+        const right = inSentence.filter((o) => o.start >= at + respectively[0].length);
+        const evidence = ctx.evidence(line, at, at + respectively[0].length);
+        const basis = JOINT_LAUNCH.test(sentence) ? 'joint-launch' : 'stated';
+        for (const a of left) for (const b of right) if (!sameOrg(a, b)) relations.push({ type: 'PARTNERS_WITH', from: a.id, to: b.id, basis, evidence });
+        continue;
+      }
+      // "阿里云、浙江大学等合作伙伴代表": partners of the organiser or speaker, listed before 等
+      const listed = LISTED_PARTNERS.exec(sentence);
+      if (strongCue && listed && !OWNED_PARTNERS.test(sentence)) {
+        partners = listBefore(line.text, inSentence, from + listed.index);
+        lists.push({ members: partners, together: false });
+        cueAt = listed.index;
+        ours = partners.length > 0;
+      } else if (strongCue) {
         partners = inSentence;
         lists.push({ members: inSentence, together: TOGETHER.test(sentence) });
         cueAt = strongCue.index;

@@ -49,6 +49,8 @@ export const ExtractedMentionSchema = z.object({
   category: z.enum(PRODUCT_CATEGORIES).optional(),
   titles: z.array(z.string()).optional(),
   versions: z.array(z.string()).optional(),
+  /** Another name of the mention with this id, declared by the text (以下简称“锡创数科”): the same entity. */
+  aliasOf: z.string().optional(),
   /** For honorific references (赵总): the surname and the honorific, resolved to a nearby full name later. */
   reference: z.object({ surname: z.string(), honorific: z.string() }).optional(),
 });

@@ -50,11 +50,10 @@ export function extractSignings(ctx: DocumentContext, introductions: Introductio
   const reported = new Set<number>();
   for (const line of ctx.contentLines()) {
     if (!SIGNING_WORD.test(line.text)) continue;
-    for (const signing of reportedSignings(ctx, line, introductions, speakers)) {
+    for (const { signing, pairs } of reportedSignings(ctx, line, introductions, speakers)) {
       signings.push({ ...signing, id: `s${signings.length}` });
       reported.add(line.number);
-      const [first, ...others] = signing.parties;
-      for (const other of others) relations.push({ type: 'PARTNERS_WITH', from: first!, to: other, basis: 'signing', evidence: signing.evidence[0]! });
+      for (const [a, b] of pairs) relations.push({ type: 'PARTNERS_WITH', from: a, to: b, basis: 'signing', evidence: signing.evidence[0]! });
     }
   }
   for (const cluster of clusters(ctx, reported)) {
@@ -165,14 +164,18 @@ const STAGE_WORDS = new RegExp(`${CEREMONY_WORDS.source}|见证`);
 const REPORTED_VERB = /(?:正式|共同|在此|现场|今天|日前|近日)?(?:签署|签订|签下|签约|签(?=了[^，。；！？]{0,12}(?:协议|备忘录|合同)))(?:了)?/;
 /** Words that join the parties of one agreement ("A与B", "A携手B"). */
 const PARTY_JOIN = /^(?:与|和|同|跟|及|、|携手|联合|以及)$/;
+/** Agreements one by one between two lists of parties: "A、B分别与C、D签署". */
+const RESPECTIVELY_JOIN = /^分别(?:与|和|同|跟)$/;
+/** A name declared in brackets between two parties ("（以下简称“锡创数科”）"): no words of the sentence. */
+const BRACKETED = /[（(][^（）()]*[）)]/g;
 
 /**
  * Agreements reported in one sentence, as news and speeches tell them ("阿里云与中国一汽签署战略合作协议",
  * "商汤科技…并与上海临港集团签署合作备忘录"): the organisations joined before the verb are the parties, what
  * follows it is the subject. A stage ceremony is left to the clusters of its lines.
  */
-function reportedSignings(ctx: DocumentContext, line: Line, introductions: Introduction[], speakers: SpeakerTimeline): Array<Omit<SigningCandidate, 'id'>> {
-  const found: Array<Omit<SigningCandidate, 'id'>> = [];
+function reportedSignings(ctx: DocumentContext, line: Line, introductions: Introduction[], speakers: SpeakerTimeline): Array<{ signing: Omit<SigningCandidate, 'id'>; pairs: Array<[string, string]> }> {
+  const found: Array<{ signing: Omit<SigningCandidate, 'id'>; pairs: Array<[string, string]> }> = [];
   for (const [start, end] of sentenceSpans(line.text)) {
     const sentence = { start, end };
     const text = line.text.slice(sentence.start, sentence.end);
@@ -180,15 +183,19 @@ function reportedSignings(ctx: DocumentContext, line: Line, introductions: Intro
     const verb = REPORTED_VERB.exec(text);
     if (!verb) continue;
     const verbStart = sentence.start + verb.index;
-    const orgs = outermost(ctx.mentionsOnLine(line.number).filter((m) => m.type === 'Organization' && m.start >= sentence.start && m.end <= verbStart))
+    // a name declared for a party (以下简称…) is that party, not another
+    const orgs = outermost(ctx.mentionsOnLine(line.number).filter((m) => m.type === 'Organization' && !m.aliasOf && m.start >= sentence.start && m.end <= verbStart))
       .sort((a, b) => a.start - b.start);
     // the parties are the last organisations before the verb, each joined to the next by 与/和/携手…
     const parties: ExtractedMention[] = [];
+    // where "分别与" splits them into two sides: the number of parties on the right
+    let rightSide = 0;
     for (let k = orgs.length - 1; k >= 0; k--) {
       const org = orgs[k]!;
       const next = parties[0];
-      const between = line.text.slice(org.end, next ? next.start : verbStart);
-      if (next ? !PARTY_JOIN.test(between) : !/^[^，,]{0,12}$/.test(between)) break;
+      const between = line.text.slice(org.end, next ? next.start : verbStart).replace(BRACKETED, '');
+      if (next && RESPECTIVELY_JOIN.test(between) && rightSide === 0) rightSide = parties.length;
+      else if (next ? !PARTY_JOIN.test(between) : !/^[^，,]{0,12}$/.test(between)) break;
       if (!parties.some((p) => p.form === org.form)) parties.unshift(org);
     }
     // "商汤科技董事长徐立宣布…，并与上海临港集团签署…": the organisation the sentence is about signs with the one after 与
@@ -207,14 +214,18 @@ function reportedSignings(ctx: DocumentContext, line: Line, introductions: Intro
     const signatories = introductions
       .filter((intro) => intro.person.line === line.number && intro.person.start >= sentence.start && intro.person.end <= verbStart)
       .map((intro) => ({ person: intro.person.id, onBehalfOf: intro.org?.id ?? null }));
-    found.push({
+    const signing = {
       name: `${parties.slice(0, -1).map((p) => p.form).join('、')}与${parties.at(-1)!.form}${subject}`,
       subject,
       parties: parties.map((p) => p.id),
       signatories,
       lines: [line.number],
       evidence: [ctx.evidence(line, verbStart)],
-    });
+    };
+    // the first party with each other one; with two sides, each party of one with each of the other
+    const left = rightSide > 0 ? parties.slice(0, parties.length - rightSide) : parties.slice(0, 1);
+    const right = rightSide > 0 ? parties.slice(parties.length - rightSide) : parties.slice(1);
+    found.push({ signing, pairs: left.flatMap((a) => right.map((b): [string, string] => [a.id, b.id])) });
   }
   return found;
 }

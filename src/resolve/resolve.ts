@@ -192,6 +192,18 @@ export function resolve(extractions: Extraction[], lexicon: Lexicon, options: Re
   }
   for (const g of extracted) if (g.type === 'Person') matchLexicon(g);
 
+  // names the text declared for one another (以下简称“锡创数科”)
+  for (const x of extractions) {
+    for (const m of x.mentions) {
+      if (!m.aliasOf) continue;
+      const alias = groupOfMention.get(globalMentionId(x.source, m.id));
+      const named = groupOfMention.get(globalMentionId(x.source, m.aliasOf));
+      if (!alias || !named || root(alias) === root(named) || (root(alias).lexiconName && root(named).lexiconName)) continue;
+      if (root(alias).lexiconName) union(named, alias, 'abbreviation', `${m.form}: declared for ${named.mentions[0]!.form}`);
+      else union(alias, named, 'abbreviation', `${m.form}: declared for ${named.mentions[0]!.form}`);
+    }
+  }
+
   // 2. rule-found names among themselves
   const open = [...groups.values()].filter((g) => !g.parent && !g.lexiconName);
   const byForm = new Map<string, Group>();
@@ -251,7 +263,7 @@ export function resolve(extractions: Extraction[], lexicon: Lexicon, options: Re
       }
     }
   }
-  mergeWithinTranscripts(groups, union);
+  mergeWithinTranscripts(groups, union, lexicon);
 
   // an extra merge names each side by one of its mentions (file#m12), or as an entity is named: a
   // lexicon name, an implied name or a written form
@@ -435,7 +447,7 @@ function isSubsequence(short: string, long: string): boolean {
  * share the keys a merge needs (last character; first two or last two characters), in the order an
  * all-pairs loop would try them, so that the merges are the same.
  */
-function mergeWithinTranscripts(groups: Map<string, Group>, union: Union): void {
+function mergeWithinTranscripts(groups: Map<string, Group>, union: Union, lexicon: Lexicon): void {
   const byDoc = new Map<string, Map<Group, Located[]>>();
   for (const g of groups.values()) {
     for (const m of g.mentions) {
@@ -454,6 +466,7 @@ function mergeWithinTranscripts(groups: Map<string, Group>, union: Union): void 
     return set;
   };
   for (const inDoc of byDoc.values()) {
+    mergeRegisteredNamesInTranscript(inDoc, union, lexicon);
     mergeUnitsInTranscript(inDoc, union);
     const people = [...inDoc.keys()].filter((g) => g.type === 'Person' && !g.mentions.every((m) => m.reference));
     mergePeopleInTranscript(people, titlesOf, union);
@@ -504,6 +517,34 @@ function nearestLine(a: Located[], b: Located[]): number {
   let best = Infinity;
   for (const x of a) for (const y of b) best = Math.min(best, Math.abs(x.line - y.line));
   return best;
+}
+
+const REGISTERED = /(有限公司|有限责任公司)$/;
+
+/**
+ * A company's registered name and the short name the text goes on with (杭州衡川智能科技有限公司 / 衡川智能, 苏州智衡工业
+ * 软件有限公司 / 智衡软件, 东海石油化工股份有限公司 / 东海石化): the short name starts with the same two characters as
+ * the registered one (its city left out or not), and its other characters come in the same order. Only when one
+ * registered name of the transcript fits, and neither is a lexicon entity (华为 is not 华为终端有限公司).
+ */
+function mergeRegisteredNamesInTranscript(inDoc: Map<Group, Located[]>, union: Union, lexicon: Lexicon): void {
+  const orgs = [...inDoc.keys()].filter((g) => g.type === 'Organization' && !root(g).lexiconName);
+  const registered = orgs.flatMap((g) => {
+    const form = g.impliedName ?? g.mentions[0]!.form;
+    if (!REGISTERED.test(form)) return [];
+    const full = form.replace(LEGAL_SUFFIX, '');
+    const place = lexicon.leadingPlace(full);
+    const cores = [full, ...(place ? [full.slice(place.length)] : [])].filter((core) => [...core].length >= 3);
+    return cores.length ? [{ g, form, cores }] : [];
+  });
+  if (registered.length === 0) return;
+  for (const g of orgs) {
+    const form = g.mentions[0]!.form;
+    if (g.impliedName || [...form].length < 3 || REGISTERED.test(form) || !/^\p{Script=Han}+$/u.test(form)) continue;
+    const fits = registered.filter((r) => r.cores.some((core) => core.length >= form.length && core.slice(0, 2) === form.slice(0, 2) && isSubsequence(form.slice(2), core.slice(2))));
+    const targets = new Set(fits.map((r) => root(r.g)));
+    if (targets.size === 1 && !targets.has(root(g))) union(g, fits[0]!.g, 'abbreviation', `${form}: short for ${fits[0]!.form}`);
+  }
 }
 
 /** A shorter name of an organisation (or model, product) of the same transcript: the one named nearest to it. */

@@ -887,4 +887,11 @@ describe('written reports: press releases, news, interviews', () => {
     const x = extractLines('# 云帆科技发布会', '由云帆科技主办。浙江省经济和信息化厅有关负责人，以及阿里云、浙江大学、浪潮信息等合作伙伴代表出席了发布会。');
     expect([...new Set(partners(x))].sort()).toEqual(['云帆科技+浙江大学', '云帆科技+浪潮信息', '云帆科技+阿里云']);
   });
+
+  it('reads a coined brand launched with a kind of product, generic words of the trade inside it included', () => {
+    const x = extractLines('第三，我们推出了铸岳一体机，开箱即用。我们的澄鉴大模型安全评测平台已经服务了80多家企业。', '我们推出了算力调度平台，也上线了AI平台。');
+    expect(forms(x, 'Product')).toEqual(expect.arrayContaining(['铸岳一体机', '澄鉴大模型安全评测平台']));
+    expect(forms(x, 'Product')).not.toEqual(expect.arrayContaining(['算力调度平台']));
+    expect(forms(x, 'Product')).not.toEqual(expect.arrayContaining(['AI平台']));
+  });
 });

@@ -894,4 +894,17 @@ describe('written reports: press releases, news, interviews', () => {
     expect(forms(x, 'Product')).not.toEqual(expect.arrayContaining(['算力调度平台']));
     expect(forms(x, 'Product')).not.toEqual(expect.arrayContaining(['AI平台']));
   });
+
+  it('reads an alliance founded on stage whose founders sign its charter, and the next signing as an event of its own', () => {
+    const x = extractLines(
+      '接下来是长三角数据安全协作联盟成立仪式。有请联盟的发起单位代表上台。',
+      '他们是，星汉数字治理研究院院长钟启明，华东政法大学副校长罗文清，商汤科技副总裁杨帆。',
+      '请各位发起单位代表在联盟章程上签字。',
+      '接下来，还有一项国际合作签约。有请星汉数字治理研究院院长钟启明先生和AI Verify基金会执行董事Daniel Tan先生上台，签署合作备忘录。',
+    );
+    const parties = x.signings.map((s) => s.parties.map((id) => x.mentions.find((m) => m.id === id)!.form).sort().join('+'));
+    expect(parties).toEqual(['华东政法大学+商汤科技+星汉数字治理研究院', 'AI Verify基金会+星汉数字治理研究院']);
+    expect(affiliations(x)).toContain('Daniel Tan@AI Verify基金会:执行董事');
+  });
 });
+

@@ -906,5 +906,24 @@ describe('written reports: press releases, news, interviews', () => {
     expect(parties).toEqual(['华东政法大学+商汤科技+星汉数字治理研究院', 'AI Verify基金会+星汉数字治理研究院']);
     expect(affiliations(x)).toContain('Daniel Tan@AI Verify基金会:执行董事');
   });
+
+  it('reads the local bodies of a place: its party committee, its government, its own 国资委', () => {
+    const x = extractLines('温州市委书记钟学军出席。温州市副市长钱立群与华为签约。温州市国资委主任郑怡表示欢迎。');
+    const bodies = x.relations.flatMap((r) => r.type === 'AFFILIATED_WITH' ? [x.mentions.find((m) => m.id === r.to)!] : []).map((m) => m.impliedName ?? m.lexiconName ?? m.form);
+    expect(bodies).toEqual(['中共温州市委员会', '温州市人民政府', '温州市国资委']);
+  });
+
+  it('gives a person with a title and no organisation the organisation their paragraph is about', () => {
+    const x = extractLines('3. 智谱｜北京。发布新一代基座模型GLM-4.5，并推出智能体产品AutoGLM。首席执行官张鹏。');
+    expect(affiliations(x)).toContain('张鹏@智谱:首席执行官');
+    const owners = x.relations.flatMap((r) => r.type === 'DEVELOPS' ? [`${x.mentions.find((m) => m.id === r.from)!.form}>${x.mentions.find((m) => m.id === r.to)!.form}`] : []);
+    expect(owners).toEqual(expect.arrayContaining(['智谱>GLM-4.5']));
+  });
+
+  it('gives a launched product to the organisation the sentence starts with', () => {
+    const x = extractLines('杭州云岫智能科技有限公司（以下简称“云岫智能”）今天正式发布新一代基础大模型“岫山大模型2.0”，并同步推出智能体开发平台“岫山Agent工坊”。');
+    const owners = x.relations.flatMap((r) => r.type === 'DEVELOPS' || r.type === 'OFFERS' ? [`${x.mentions.find((m) => m.id === r.from)!.form}>${x.mentions.find((m) => m.id === r.to)!.form}`] : []);
+    expect(owners).toEqual(expect.arrayContaining(['云岫智能>岫山大模型2.0', '云岫智能>岫山Agent工坊']));
+  });
 });
 

@@ -925,5 +925,11 @@ describe('written reports: press releases, news, interviews', () => {
     const owners = x.relations.flatMap((r) => r.type === 'DEVELOPS' || r.type === 'OFFERS' ? [`${x.mentions.find((m) => m.id === r.from)!.form}>${x.mentions.find((m) => m.id === r.to)!.form}`] : []);
     expect(owners).toEqual(expect.arrayContaining(['云岫智能>岫山大模型2.0', '云岫智能>岫山Agent工坊']));
   });
+
+  it('reads a name after a title that the sentence goes on from, and a reporter\'s byline', () => {
+    const x = extractLines('滨江区副区长马晓婷第一个上台致辞。COO梁思琪之前在美团负责运营。【记者林怡君／台北报道】辉达新一代平台出货。');
+    expect(forms(x, 'Person')).toEqual(expect.arrayContaining(['马晓婷', '梁思琪', '林怡君']));
+    expect(forms(x, 'Person')).not.toEqual(expect.arrayContaining(['马晓婷第一个']));
+  });
 });
 

@@ -24,7 +24,7 @@ interface Tok {
 }
 
 /** Punctuation and connectives between the items of a list of guests. */
-const ITEM_BREAK = /[、，,。；;！!？?：:\s“”"（）()《》]|以及|还有|及其/g;
+const ITEM_BREAK = /[、，,。；;！!？?：:\s“”"（）()《》【】／|｜]|以及|还有|及其/g;
 /** Words after which an introduction starts (the item's text before them is dropped). */
 const START_CUES = ['让我们掌声欢迎', '掌声欢迎', '热烈欢迎', '隆重介绍', '有请', '欢迎', '感谢', '谢谢', '尊敬的', '邀请', '请到', '来自', '他们是', '分别是', '嘉宾是', '位是', '主持人是', '下面是', '接下来是', '这位是', '我是', '我叫', '下面请', '接下来请', '请出', '交给', '请'];
 /** Words that end an introduced name: what the guest is called on stage to do. */
@@ -264,10 +264,17 @@ function isOrgLike(ctx: DocumentContext, text: string): boolean {
 }
 
 /** How a report goes on after a person's name: what they said or did (表示, 在…上, 则, 也…). */
-const PREDICATE_START = /^(?:与|和|同|跟|在|则|也|还|更|又|表示|说|指出|认为|强调|透露|介绍|分析|称|坦言|告诉|对|向|于|从|就|曾|已|将|会|带领|主持|出席|参加|发表|致辞|宣布|提到|谈到|回忆|补充|現任|现任|兼任|率队|率领|一行|等人|等)/;
+const PREDICATE_START = /^(?:与|和|同|跟|之前|此前|目前|现在|曾经|一直|负责|在|则|也|还|更|又|表示|说|指出|认为|强调|透露|介绍|分析|称|坦言|告诉|对|向|于|从|就|曾|已|将|会|带领|主持|出席|参加|发表|致辞|宣布|提到|谈到|回忆|补充|現任|现任|兼任|率队|率领|一行|等人|等)/;
 
 /** The length of a name (three or two characters, a known surname first) that a predicate follows in this text, or 0. */
 function nameBeforePredicate(text: string, ctx: DocumentContext): number {
+  // the segmenter's own reading, when it takes the start for a personal name (何佳 of 何佳用了一个多月的…)
+  const [first, second] = ctx.segmenter.tag(text.slice(0, 8));
+  // (or a word it does not know, before a number or an adverb: 马晓婷第一个上台)
+  const nameLike = first && (/^nr/.test(first.tag) || (first.tag === 'x' && second !== undefined && /^[mdpr]$/.test(second.tag))) &&
+    !(first.word.length === 2 && second?.tag === 'c'); // a two-character word before 和/与 is as often a noun of a list (博士荣誉和…)
+  if (first && nameLike && first.start === 0 && /^\p{Script=Han}{2,3}$/u.test(first.word) && first.word.length < text.length &&
+    isPlausibleName(first.word, ctx.lexicon, { segmenter: ctx.segmenter })) return first.word.length;
   for (const length of [3, 2]) {
     if (text.length <= length || !PREDICATE_START.test(text.slice(length))) continue;
     // a two-character word before 和/与 is as often a noun of a list (博士荣誉和…) as a name
@@ -618,7 +625,7 @@ function parseItem(
       }
     }
     // title + NAME + what they do, as a report writes it (鸿海董事长刘扬伟在日前的法说会上表示, 广达董事长林百里则乐观表示)
-    if (precededByTitle && isLast && !item.self) {
+    if (precededByTitle && isLast && !item.self && [...tok.text].length > 3) {
       const length = nameBeforePredicate(tok.text, ctx);
       if (length > 0) {
         addPerson({ start: tok.start, end: tok.start + length }, false);

@@ -887,4 +887,49 @@ describe('written reports: press releases, news, interviews', () => {
     const x = extractLines('# 云帆科技发布会', '由云帆科技主办。浙江省经济和信息化厅有关负责人，以及阿里云、浙江大学、浪潮信息等合作伙伴代表出席了发布会。');
     expect([...new Set(partners(x))].sort()).toEqual(['云帆科技+浙江大学', '云帆科技+浪潮信息', '云帆科技+阿里云']);
   });
+
+  it('reads a coined brand launched with a kind of product, generic words of the trade inside it included', () => {
+    const x = extractLines('第三，我们推出了铸岳一体机，开箱即用。我们的澄鉴大模型安全评测平台已经服务了80多家企业。', '我们推出了算力调度平台，也上线了AI平台。');
+    expect(forms(x, 'Product')).toEqual(expect.arrayContaining(['铸岳一体机', '澄鉴大模型安全评测平台']));
+    expect(forms(x, 'Product')).not.toEqual(expect.arrayContaining(['算力调度平台']));
+    expect(forms(x, 'Product')).not.toEqual(expect.arrayContaining(['AI平台']));
+  });
+
+  it('reads an alliance founded on stage whose founders sign its charter, and the next signing as an event of its own', () => {
+    const x = extractLines(
+      '接下来是长三角数据安全协作联盟成立仪式。有请联盟的发起单位代表上台。',
+      '他们是，星汉数字治理研究院院长钟启明，华东政法大学副校长罗文清，商汤科技副总裁杨帆。',
+      '请各位发起单位代表在联盟章程上签字。',
+      '接下来，还有一项国际合作签约。有请星汉数字治理研究院院长钟启明先生和AI Verify基金会执行董事Daniel Tan先生上台，签署合作备忘录。',
+    );
+    const parties = x.signings.map((s) => s.parties.map((id) => x.mentions.find((m) => m.id === id)!.form).sort().join('+'));
+    expect(parties).toEqual(['华东政法大学+商汤科技+星汉数字治理研究院', 'AI Verify基金会+星汉数字治理研究院']);
+    expect(affiliations(x)).toContain('Daniel Tan@AI Verify基金会:执行董事');
+  });
+
+  it('reads the local bodies of a place: its party committee, its government, its own 国资委', () => {
+    const x = extractLines('温州市委书记钟学军出席。温州市副市长钱立群与华为签约。温州市国资委主任郑怡表示欢迎。');
+    const bodies = x.relations.flatMap((r) => r.type === 'AFFILIATED_WITH' ? [x.mentions.find((m) => m.id === r.to)!] : []).map((m) => m.impliedName ?? m.lexiconName ?? m.form);
+    expect(bodies).toEqual(['中共温州市委员会', '温州市人民政府', '温州市国资委']);
+  });
+
+  it('gives a person with a title and no organisation the organisation their paragraph is about', () => {
+    const x = extractLines('3. 智谱｜北京。发布新一代基座模型GLM-4.5，并推出智能体产品AutoGLM。首席执行官张鹏。');
+    expect(affiliations(x)).toContain('张鹏@智谱:首席执行官');
+    const owners = x.relations.flatMap((r) => r.type === 'DEVELOPS' ? [`${x.mentions.find((m) => m.id === r.from)!.form}>${x.mentions.find((m) => m.id === r.to)!.form}`] : []);
+    expect(owners).toEqual(expect.arrayContaining(['智谱>GLM-4.5']));
+  });
+
+  it('gives a launched product to the organisation the sentence starts with', () => {
+    const x = extractLines('杭州云岫智能科技有限公司（以下简称“云岫智能”）今天正式发布新一代基础大模型“岫山大模型2.0”，并同步推出智能体开发平台“岫山Agent工坊”。');
+    const owners = x.relations.flatMap((r) => r.type === 'DEVELOPS' || r.type === 'OFFERS' ? [`${x.mentions.find((m) => m.id === r.from)!.form}>${x.mentions.find((m) => m.id === r.to)!.form}`] : []);
+    expect(owners).toEqual(expect.arrayContaining(['云岫智能>岫山大模型2.0', '云岫智能>岫山Agent工坊']));
+  });
+
+  it('reads a name after a title that the sentence goes on from, and a reporter\'s byline', () => {
+    const x = extractLines('滨江区副区长马晓婷第一个上台致辞。COO梁思琪之前在美团负责运营。【记者林怡君／台北报道】辉达新一代平台出货。');
+    expect(forms(x, 'Person')).toEqual(expect.arrayContaining(['马晓婷', '梁思琪', '林怡君']));
+    expect(forms(x, 'Person')).not.toEqual(expect.arrayContaining(['马晓婷第一个']));
+  });
 });
+

@@ -36,17 +36,19 @@ export function extractDeclaredNames(ctx: DocumentContext): void {
       for (const part of bracket[1]!.split(/([，,；;、])/)) {
         const partStart = at;
         at += part.length;
-        const declared = DECLARED.exec(part);
-        if (!declared || /^[，,；;、]$/.test(part)) continue;
-        const [, keyword, name] = declared as unknown as [string, string | undefined, string];
+        const found = DECLARED.exec(part);
+        if (!found || /^[，,；;、]$/.test(part)) continue;
+        const [, keyword, name] = found as unknown as [string, string | undefined, string];
         if (!keyword && !LATIN_NAME.test(name.trim())) continue;
         const start = partStart + part.indexOf(name, keyword ? part.indexOf(keyword) + keyword.length : 0);
         const end = start + name.length;
         if (ctx.overlapping(line.number, start, end).some((m) => m.start !== start || m.end !== end)) continue;
-        ctx.addMention({
+        const declared = ctx.addMention({
           type: named.type, start, end, line: line.number, method: named.method, confidence: named.confidence, aliasOf: named.id,
           ...(named.lexiconName ? { lexiconName: named.lexiconName } : {}), ...(named.kind ? { kind: named.kind } : {}), ...(named.category ? { category: named.category } : {}),
         }, line);
+        // a rule may have found the declared name already (Tinglan-3 as a model name): it is still the same entity
+        if (!declared.aliasOf && declared.id !== named.id) declared.aliasOf = named.id;
       }
     }
   }

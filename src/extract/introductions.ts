@@ -24,7 +24,7 @@ interface Tok {
 }
 
 /** Punctuation and connectives between the items of a list of guests. */
-const ITEM_BREAK = /[、，,。；;！!？?：:\s“”"（）()《》]|以及|还有|及其/g;
+const ITEM_BREAK = /[、，,。；;！!？?：:\s“”"（）()《》【】／|｜]|以及|还有|及其/g;
 /** Words after which an introduction starts (the item's text before them is dropped). */
 const START_CUES = ['让我们掌声欢迎', '掌声欢迎', '热烈欢迎', '隆重介绍', '有请', '欢迎', '感谢', '谢谢', '尊敬的', '邀请', '请到', '来自', '他们是', '分别是', '嘉宾是', '位是', '主持人是', '下面是', '接下来是', '这位是', '我是', '我叫', '下面请', '接下来请', '请出', '交给', '请'];
 /** Words that end an introduced name: what the guest is called on stage to do. */
@@ -38,11 +38,45 @@ const FILLER_ONLY = /^(?:呃|嗯|啊|哦|额|唉|诶|那个|这个|就是|然后
 function placeGovernment(ctx: DocumentContext, slot: OrgSlot, title: string | undefined): OrgSlot {
   const { lexicon } = ctx;
   const place = slot.line.text.slice(slot.start, slot.end);
+  // a party secretary of a place (无锡市委书记, 江苏省委副书记) leads its party committee: 中共无锡市委员会
+  const committee = title && !slot.existing ? PARTY_COMMITTEE.exec(title) : null;
+  if (committee && isKnownPlace(ctx, place)) {
+    const level = committee[1]!;
+    const name = `中共${place.endsWith(level) ? place.slice(0, -1) : place}${level}委员会`;
+    const known = lexicon.lookupOrganization(name);
+    return { ...slot, impliedName: known?.name ?? name, ...(known ? { lexiconName: known.name } : {}), kind: 'government' };
+  }
   if (slot.existing || !title || !lexicon.placeGovernment.titles.has(title) || !lexicon.places.has(place)) return slot;
   const government = place + lexicon.placeGovernment.body;
   const known = lexicon.lookupOrganization(government);
   return { ...slot, impliedName: known?.name ?? government, ...(known ? { lexiconName: known.name } : {}), kind: known?.kind ?? 'government' };
 }
+
+/** A place (with or without its level) said before the title of its government or its party committee. */
+function isPlaceWithOffice(ctx: DocumentContext, text: string, title: string): boolean {
+  const { lexicon } = ctx;
+  if (!isKnownPlace(ctx, text)) return false;
+  return lexicon.placeGovernment.titles.has(title) || PARTY_COMMITTEE.test(title);
+}
+
+/** A place the places list knows, said with or without its level (温州, 温州市). */
+function isKnownPlace(ctx: DocumentContext, text: string): boolean {
+  const bare = text.replace(/[省市区县]$/, '');
+  return [text, bare, `${bare}市`, `${bare}省`].some((form) => ctx.lexicon.places.has(form));
+}
+
+/** What may open a paragraph before the organisation it is about: a list number, a heading in brackets. */
+const TOPIC_LEAD = /^\s*(?:\d{1,2}\s*[.、)）．]\s*|[（(]\d{1,2}[)）]\s*|【[^】]{0,20}】\s*)?$/;
+
+/** The organisation a paragraph is about: the one it opens with, after a list number at most, set apart by punctuation. */
+function lineTopic(ctx: DocumentContext, line: Line): ExtractedMention | undefined {
+  const first = ctx.mentionsOnLine(line.number).filter((m) => m.type === 'Organization').sort((a, b) => a.start - b.start)[0];
+  if (!first || !TOPIC_LEAD.test(line.text.slice(0, first.start))) return undefined;
+  return /^\s*(?:[（(][^）)]*[）)])?\s*[｜|:：。，,]/.test(line.text.slice(first.end)) ? first : undefined;
+}
+
+/** The titles of a place's party committee: its level (省, 市, 区, 县, 州) and 委. */
+const PARTY_COMMITTEE = /^(省|市|区|县|州)委(?:副?书记|常委)/;
 
 /** "…王五博士，他是百度研究院的首席科学家": what the guest just named is, said of them in the third person. */
 const THIRD_PERSON = /[，,]\s*(?:他|她)(?:现在)?(?:是|现任|担任)(?:来自)?/g;
@@ -230,14 +264,23 @@ function isOrgLike(ctx: DocumentContext, text: string): boolean {
 }
 
 /** How a report goes on after a person's name: what they said or did (表示, 在…上, 则, 也…). */
-const PREDICATE_START = /^(?:在|则|也|还|更|又|表示|说|指出|认为|强调|透露|介绍|分析|称|坦言|告诉|对|向|于|从|就|曾|已|将|会|带领|主持|出席|参加|发表|致辞|宣布|提到|谈到|回忆|补充|現任|现任|兼任|率队|率领|一行|等人|等)/;
+const PREDICATE_START = /^(?:与|和|同|跟|之前|此前|目前|现在|曾经|一直|负责|在|则|也|还|更|又|表示|说|指出|认为|强调|透露|介绍|分析|称|坦言|告诉|对|向|于|从|就|曾|已|将|会|带领|主持|出席|参加|发表|致辞|宣布|提到|谈到|回忆|补充|現任|现任|兼任|率队|率领|一行|等人|等)/;
 
 /** The length of a name (three or two characters, a known surname first) that a predicate follows in this text, or 0. */
 function nameBeforePredicate(text: string, ctx: DocumentContext): number {
+  // the segmenter's own reading, when it takes the start for a personal name (何佳 of 何佳用了一个多月的…)
+  const [first, second] = ctx.segmenter.tag(text.slice(0, 8));
+  // (or a word it does not know, before a number or an adverb: 马晓婷第一个上台)
+  const nameLike = first && (/^nr/.test(first.tag) || (first.tag === 'x' && second !== undefined && /^[mdpr]$/.test(second.tag))) &&
+    !(first.word.length === 2 && second?.tag === 'c'); // a two-character word before 和/与 is as often a noun of a list (博士荣誉和…)
+  if (first && nameLike && first.start === 0 && /^\p{Script=Han}{2,3}$/u.test(first.word) && first.word.length < text.length &&
+    isPlausibleName(first.word, ctx.lexicon, { segmenter: ctx.segmenter })) return first.word.length;
   for (const length of [3, 2]) {
     if (text.length <= length || !PREDICATE_START.test(text.slice(length))) continue;
+    // a two-character word before 和/与 is as often a noun of a list (博士荣誉和…) as a name
+    if (length === 2 && /^[与和同跟]/.test(text.slice(length))) continue;
     const name = text.slice(0, length);
-    if (/^\p{Script=Han}+$/u.test(name) && isPlausibleName(name, ctx.lexicon, { segmenter: ctx.segmenter })) return length;
+    if (/^\p{Script=Han}+$/u.test(name) && !ctx.segmenter.isOrdinaryWord(name) && isPlausibleName(name, ctx.lexicon, { segmenter: ctx.segmenter })) return length;
   }
   return 0;
 }
@@ -454,6 +497,12 @@ export function extractIntroductions(ctx: DocumentContext): { introductions: Int
       introductions.push(...english);
     }
   }
+  // a person given a title and no organisation in a paragraph about one (3. 智谱｜北京。…。CEO张鹏。): its person
+  for (const intro of introductions) {
+    if (intro.org || intro.titles.length === 0) continue;
+    const topic = lineTopic(ctx, ctx.line(intro.person.line));
+    if (topic && topic.end <= intro.person.start) intro.org = topic;
+  }
   for (const intro of introductions) {
     const line = ctx.line(intro.person.line);
     const evidence = ctx.evidence(line, intro.person.start, intro.person.end);
@@ -576,7 +625,7 @@ function parseItem(
       }
     }
     // title + NAME + what they do, as a report writes it (鸿海董事长刘扬伟在日前的法说会上表示, 广达董事长林百里则乐观表示)
-    if (precededByTitle && isLast && !item.self) {
+    if (precededByTitle && isLast && !item.self && [...tok.text].length > 3) {
       const length = nameBeforePredicate(tok.text, ctx);
       if (length > 0) {
         addPerson({ start: tok.start, end: tok.start + length }, false);
@@ -587,6 +636,12 @@ function parseItem(
     // (a host introducing themself may go by a stage name: 我是东方卫视的节目主持人子龙)
     if (precededByTitle && (followedByClosing || isLast) && isPlausibleName(tok.text, lexicon, { long: followedByClosing, segmenter: ctx.segmenter, surname: item.self && isLast ? 'any' : 'known' })) {
       addPerson(tok, followedByClosing);
+      continue;
+    }
+    // a place + the title of its government or party committee (无锡市委书记, 温州市副市长): that body, whatever follows
+    const placeTitle = followedByTitle ? titlesOf(next)[0] : undefined;
+    if (placeTitle && isPlaceWithOffice(ctx, tok.text, placeTitle)) {
+      openOrgCounted(placeGovernment(ctx, { line, start: tok.start, end: tok.end, confidence: 0.8 }, placeTitle));
       continue;
     }
     // ORG + title(s) + …: this text is an organisation when what follows the titles is a name or another organisation

@@ -224,10 +224,13 @@ export function extractSuffixOrganizations(ctx: DocumentContext): void {
       if (ctx.overlapping(line.number, i, end).some((m) => m.type === 'Organization' || m.type === 'Person')) continue;
       // clause around the suffix, tagged once per clause
       let from = i;
-      while (from > 0 && !CLAUSE_BREAK.test(text[from - 1]!)) from--;
+      // a space between Latin words before a Chinese suffix (AI Verify基金会) does not end the clause
+      const hanSuffix = /^\p{Script=Han}/u.test(suffix.suffix);
+      const breaksClause = (at: number) => CLAUSE_BREAK.test(text[at]!) && !(hanSuffix && text[at] === ' ' && /[A-Za-z]/.test(text[at - 1] ?? '') && /[A-Za-z]/.test(text[at + 1] ?? ''));
+      while (from > 0 && !breaksClause(from - 1)) from--;
       if (from !== clauseStart) {
         let to = end;
-        while (to < text.length && !CLAUSE_BREAK.test(text[to]!)) to++;
+        while (to < text.length && !breaksClause(to)) to++;
         tokens = ctx.segmenter.tag(text.slice(from, to)).map((t) => ({ ...t, start: t.start + from, end: t.end + from }));
         clauseStart = from;
       }
@@ -474,7 +477,9 @@ function nameBefore(ctx: DocumentContext, line: Line, tokens: Token[], suffixSta
     const ordinal = ORDINAL.test(t.word);
     const fieldWord = (field && t.tag === 'v') || (alliance && (t.tag === 'a' || (t.tag === 'v' && k === first - 1)));
     if (!NAME_TAGS.has(t.tag) && !fieldWord && !ordinal) break;
-    if (t.tag === 'x' && !/^[\p{Script=Han}A-Za-z0-9]+$/u.test(t.word)) break;
+    // one space between two Latin words belongs to the name (AI Verify基金会)
+    const latinSpace = t.word === ' ' && /^[A-Za-z]/.test(tokens[k - 1]?.word ?? '') && /^[A-Za-z]/.test(tokens[k + 1]?.word ?? '');
+    if (t.tag === 'x' && !latinSpace && !/^[\p{Script=Han}A-Za-z0-9]+$/u.test(t.word)) break;
     if ((lexicon.orgWords.has(t.word) && !alliance) || lexicon.titleSet.has(t.word) && (suffix.strength !== 'strong' || alliance)) break;
     if (alliance && lexicon.honorifics.includes(t.word)) break;
     const mentions = ctx.overlapping(line.number, t.start, t.end);
@@ -494,6 +499,7 @@ function nameBefore(ctx: DocumentContext, line: Line, tokens: Token[], suffixSta
     start = registered;
     proper = noun = true;
   }
+  while (line.text[start] === ' ') start++;
   // …but not the verb that governs it (建设语音识别国家重点实验室)
   if (firstWord && ((field && firstWord.tag === 'v') || (alliance && /^vn?$/.test(firstWord.tag)) || ((field || alliance) && GOVERNING_VERBS.has(firstWord.word)))) start = firstWord.end;
   if (start >= suffixStart) return undefined;

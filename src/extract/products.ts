@@ -9,7 +9,9 @@ import type { Token } from './segment.js';
 type NamedKind = 'Model' | (typeof PRODUCT_CATEGORIES)[number];
 
 const PRODUCT_HEAD = /(MaaS平台|平台|一体机|云电脑|智能体|助手|操作系统|APP|App|app)/g;
-const INNER_TAGS = new Set(['nz', 'nr', 'nrt', 'nrfg', 'ns', 'nt', 'x', 'eng', 'j', 'n']);
+const INNER_TAGS = new Set(['nz', 'nr', 'nrt', 'nrfg', 'ns', 'nt', 'x', 'eng', 'j', 'n', 'vn', 'an']);
+/** What a product's own name follows: it is launched, brought in, or someone's (推出了锻元一体机, 视界精工的精瞳AI质检一体机). */
+const LAUNCHED_OR_OWNED = /(?:推出|发布|上线|打造|引入|采购|部署|研发|自研|开发|升级)(?:了|的)?(?:新一代|全新|首款|一款|一套|第[一二三四五六七八九十]代)?$/;
 
 /** Words that give a name: what follows them is one (叫做X平台, 命名为X大模型). */
 const NAMING_VERB = /(叫做|叫作|名为|命名为|取名为|称为|叫)$/;
@@ -41,7 +43,8 @@ export function extractProductPatterns(ctx: DocumentContext): void {
       let branded = false;
       let words = 0;
       let latinWord = false;
-      for (let k = tokens.length - 1; k >= 0 && words < 3; k--) {
+      let first: Token | undefined;
+      for (let k = tokens.length - 1; k >= 0 && words < 4; k--) {
         const t = tokens[k]!;
         const mentions = ctx.overlapping(line.number, t.start, t.end);
         // a company's name before a Latin brand word of its own (中车 + mas + 平台): the company's product, named in full
@@ -64,15 +67,20 @@ export function extractProductPatterns(ctx: DocumentContext): void {
           if (!maker) break;
           continue;
         }
-        if (!INNER_TAGS.has(t.tag) || lexicon.productWords.has(t.word)) break;
+        // a generic word of the trade (评测, AI) inside a brand's name is part of it (清鉴大模型安全评测平台), never its start
+        if (!INNER_TAGS.has(t.tag) || (lexicon.productWords.has(t.word) && !tokens.slice(0, k).some((o) => o.end === t.start && INNER_TAGS.has(o.tag)))) break;
         if (t.tag === 'x' && !/^[\p{Script=Han}A-Za-z0-9]+$/u.test(t.word)) break;
         start = t.start;
+        first = t;
         words++;
         if (/^[A-Za-z]{2,}$/.test(t.word) && !lexicon.latinTerms.has(t.word.toLowerCase())) latinWord = true;
-        if (/[A-Z]{2,}|[A-Z][a-z]+[A-Z]/.test(t.word) || mentions.some((x) => x.type === 'Model' || x.type === 'Product')) branded = true;
+        const generic = lexicon.latinTerms.has(t.word.toLowerCase()) || lexicon.productWords.has(t.word);
+        if ((/[A-Z]{2,}|[A-Z][a-z]+[A-Z]/.test(t.word) && !generic) || mentions.some((x) => x.type === 'Model' || x.type === 'Product')) branded = true;
       }
       // a name given in so many words: 这套系统叫做星河智能体平台
       if (givenNameAt(text, start)) branded = true;
+      // a coined word (one the dictionary does not know) that opens the name of something launched or owned
+      if (!branded && first && first.start === start && isCoined(ctx, first) && LAUNCHED_OR_OWNED.test(text.slice(Math.max(0, start - 10), start))) branded = true;
       if (!branded || start === headStart) continue;
       // 星河智能体 + 平台: the platform is the product, named in full
       const shorter = ctx.mentionsOnLine(line.number).find((x) => x.type === 'Product' && x.method === 'product-pattern' && x.start >= start && x.end === headStart);
@@ -80,6 +88,13 @@ export function extractProductPatterns(ctx: DocumentContext): void {
       ctx.addMention({ type: 'Product', start, end: headEnd, line: line.number, method: 'product-pattern', confidence: 0.6, category: 'platform' }, line);
     }
   }
+}
+
+/** A word the segmenter does not know (锻元, 精瞳): Han, two to four characters, no generic word of the trade. */
+function isCoined(ctx: DocumentContext, token: Token): boolean {
+  const { lexicon } = ctx;
+  return token.tag === 'x' && /^\p{Script=Han}{2,4}$/u.test(token.word) && !lexicon.productWords.has(token.word) && !lexicon.orgWords.has(token.word) &&
+    !lexicon.modelModifiers.has(token.word) && !lexicon.places.has(token.word) && !ctx.segmenter.isOrdinaryWord(token.word);
 }
 
 /** A Latin word, and a model or version word after one space (Walker S2, Atlas Pro, Vision 2). */

@@ -1,3 +1,4 @@
+import type { Line } from '../ingest/schema.js';
 import { adjoins, outermost, sentenceBounds } from '../util/text.js';
 import type { DocumentContext } from './context.js';
 import { introductionText, roleOf, type Introduction } from './introductions.js';
@@ -122,12 +123,42 @@ export function extractOwnership(ctx: DocumentContext, organizer: ExtractedMenti
     if (owners.size === 0 && (m.method === 'model-pattern' || m.method === 'product-pattern')) {
       const [from, to] = sentenceBounds(line.text, m.start);
       const orgs = onLine.filter((o) => o.type === 'Organization' && o.start >= from && o.end <= to && o.end <= m.start);
-      const distinct = new Set(orgs.map((o) => o.lexiconName ?? o.form));
+      const distinct = new Set(orgs.map((o) => nameOfOrg(o, onLine)));
       if (distinct.size === 1) owners.add(orgs[orgs.length - 1]!);
+    }
+    // the subject of the sentence (or of the line) that launches it: "衡川智能…正式发布…“汀兰Agent工坊”", "3. 智谱｜北京。…推出…AutoGLM"
+    if (owners.size === 0 && (m.method === 'model-pattern' || m.method === 'product-pattern')) {
+      const subject = launchingSubject(line, m, onLine);
+      if (subject) owners.add(subject);
     }
     for (const owner of owners) relations.push({ type, from: owner.id, to: m.id, evidence });
   }
   return relations;
+}
+
+/** An organisation's name for counting: its lexicon or implied name, or the name it was declared for (以下简称). */
+function nameOfOrg(o: ExtractedMention, onLine: ExtractedMention[]): string {
+  const declaredFor = o.aliasOf ? onLine.find((x) => x.id === o.aliasOf) : undefined;
+  return o.lexiconName ?? o.impliedName ?? (declaredFor ? nameOfOrg(declaredFor, onLine) : o.form);
+}
+
+/** Verbs by which an organisation brings out a model or product. */
+const LAUNCH_VERB = /发布|推出|上线|开源|研发|打造|自研|开发|带来|提供|旗下|升级|亮相/;
+/** What may stand before the subject at the start of a line: a list number or a heading in brackets. */
+const LINE_LEAD = /^\s*(?:\d{1,2}\s*[.、)）．]\s*|[（(]\d{1,2}[)）]\s*|【[^】]{0,20}】\s*)?$/;
+
+/**
+ * The organisation that launches a model or product in its sentence: the one the sentence (or its line) starts with,
+ * a launching verb after it, and no other organisation between them but names declared for it.
+ */
+function launchingSubject(line: Line, m: ExtractedMention, onLine: ExtractedMention[]): ExtractedMention | undefined {
+  const [from] = sentenceBounds(line.text, m.start);
+  const orgs = onLine.filter((o) => o.type === 'Organization' && o.end <= m.start).sort((a, b) => a.start - b.start);
+  const subject = orgs.filter((o) => (o.start >= from && /^[\s，,]*$/.test(line.text.slice(from, o.start))) || LINE_LEAD.test(line.text.slice(0, o.start))).at(-1);
+  if (!subject) return undefined;
+  const between = orgs.filter((o) => o.start >= subject.end && o.aliasOf !== subject.id);
+  if (between.length > 0 || !LAUNCH_VERB.test(line.text.slice(subject.end, m.start))) return undefined;
+  return subject;
 }
 
 /** Two sides of agreements made one by one: "A、B分别与C、D签署…". */

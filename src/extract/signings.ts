@@ -6,7 +6,7 @@ import { inRanges, witnessRanges } from './witnesses.js';
 import type { SpeakerTimeline } from './relations.js';
 import type { EvidenceRef, ExtractedMention, RelationCandidate, SigningCandidate } from './schema.js';
 
-const SIGNING_WORD = /签约|签署|签订|签下|签了[^，。；！？]{0,12}(?:协议|备忘录|合同)/;
+const SIGNING_WORD = /签约|签署|签订|签下|签了[^，。；！？]{0,12}(?:协议|备忘录|合同)|(?:章程|倡议书|协议|备忘录|合同)上签字/;
 const EVENT_NAME = /([^，,。；;！!？?：:\s]{2,60}?)(?:的)?(合作签约仪式|签约仪式|签署仪式|签约环节|签约活动|合作签约|战略合作协议|合作协议|合作备忘录|框架协议)/;
 /** Words that precede an event name in the host's announcement and are not part of it. */
 const NAME_LEAD = /^.*(进行的是|进行|进入到|进入|即将|举行|举办|开始|见证|下面是|接下来是|是)/;
@@ -14,7 +14,9 @@ const GENERIC_EVENT_NAME = /^(?:(?:本次|这次|今天|本届|现场)(?:论坛|
 /** A signing project announced by name: "签约项目是：A与B共建…实验室". */
 const PROJECT_NAME = /签约项目(?:是|为)?[：:]\s*([^。；;！!？?]{2,60})/;
 /** A new round or the next project of a signing (第二轮签约, 第二个签约项目, 下一项签约): a new event. */
-const NEXT_ROUND = /第[二三四五六七八九十0-9]+轮|下一轮|再一轮|(?:第[二三四五六七八九十0-9]+|下一)(?:个|项|批)(?:签约|项目)/;
+const NEXT_ROUND = /第[二三四五六七八九十0-9]+轮|下一轮|再一轮|(?:第[二三四五六七八九十0-9]+|下一)(?:个|项|批)(?:签约|项目)|还有一(?:项|个)[^，。；！？]{0,8}签约/;
+/** How far before its first signing line a ceremony may have called its guests up ("有请联盟的发起单位代表上台。他们是…"). */
+const CALL_UP_REACH = 4;
 /** Lines within this distance of each other belong to the same ceremony. */
 const CLUSTER_GAP = 8;
 
@@ -58,7 +60,7 @@ export function extractSignings(ctx: DocumentContext, introductions: Introductio
   }
   for (const cluster of clusters(ctx, reported)) {
     const lineNumbers = new Set(cluster.lines.map((l) => l.number));
-    const first = cluster.lines[0]!.number;
+    const first = ceremonyStart(ctx, cluster.lines[0]!.number, introductions, reported);
     const last = cluster.lines[cluster.lines.length - 1]!.number;
     const spanned: Line[] = [];
     // lines that report agreements of their own are not part of a ceremony around them
@@ -110,6 +112,8 @@ export function extractSignings(ctx: DocumentContext, introductions: Introductio
         const clauses = inClause ? [...line.text.matchAll(SIGNING_WORD_ALL)].map((w) => clauseAround(line.text, w.index)) : [[0, line.text.length] as const];
         for (const m of ctx.mentionsOnLine(line.number)) {
           if (m.type !== 'Organization' || inRanges(m, ranges) || !clauses.some(([from, to]) => m.start >= from && m.end <= to)) continue;
+          // the body the ceremony founds (…联盟成立仪式) is not one of its parties
+          if (FOUNDED_HERE.test(line.text.slice(m.end))) continue;
           if (!found.has(m.form)) found.set(m.form, m);
         }
       }
@@ -145,6 +149,28 @@ export function extractSignings(ctx: DocumentContext, introductions: Introductio
   }
   return { signings, relations };
 }
+
+/**
+ * The first line of a ceremony whose signing line comes after its guests were called up and named: the lines
+ * just before it that call guests up or introduce two or more of them.
+ */
+function ceremonyStart(ctx: DocumentContext, firstSigning: number, introductions: Introduction[], reported: Set<number>): number {
+  let start = firstSigning;
+  let looked = 0;
+  for (let n = firstSigning - 1; n >= 1 && looked < CALL_UP_REACH; n--) {
+    const text = ctx.line(n).text;
+    if (!text.trim()) continue;
+    looked++;
+    if (reported.has(n) || SIGNING_WORD.test(text)) break;
+    const introduced = introductions.filter((i) => i.person.line === n).length;
+    if (!/有请|上台|他们是|分别是/.test(text) && introduced < 2) break;
+    start = n;
+  }
+  return start;
+}
+
+/** What follows the name of a body a ceremony founds or unveils: "…联盟成立仪式", "…中心揭牌". */
+const FOUNDED_HERE = /^(?:正式)?(?:成立|揭牌|启动|授牌)/;
 
 /** Words of a ceremony on stage, beside a signing said in passing. */
 const CEREMONY_WORDS = /仪式|有请|上台|签约台|环节|掌声|嘉宾/;

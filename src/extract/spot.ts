@@ -30,6 +30,12 @@ export function spotLexiconNames(ctx: DocumentContext): void {
         if (!bounds.has(hit.start) || !bounds.has(hit.end)) continue;
       }
       const entry = hit.entry;
+      // a national body's short name after a place (无锡市国资委, 杭州市发改委) names that place's own body
+      const place = entry.type === 'Organization' && entry.kind === 'government' ? placeBefore(ctx, line.text, hit.start) : undefined;
+      if (place) {
+        ctx.addMention({ type: 'Organization', start: hit.start - place.length, end: hit.end, line: line.number, method: 'org-suffix', confidence: 0.8, kind: 'government' }, line);
+        continue;
+      }
       // a name ending in a letter set apart (Model S) is not the English plural (models)
       if (/ [A-Za-z]$/.test(entry.name) && /[a-z][a-z]$/.test(line.text.slice(hit.start, hit.end))) continue;
       ctx.addMention({
@@ -46,6 +52,16 @@ export function spotLexiconNames(ctx: DocumentContext): void {
       }, line);
     }
   }
+}
+
+/** A province, city or district named right before `at` (无锡市, 江苏省, 浦东新区), not the country. */
+function placeBefore(ctx: DocumentContext, text: string, at: number): string | undefined {
+  for (let length = Math.min(at, 6); length >= 2; length--) {
+    const place = text.slice(at - length, at);
+    if (/^(?:中国|全国|国家|中华人民共和国)/.test(place) || !/(?:省|市|区|县|州)$/.test(place)) continue;
+    if (ctx.lexicon.places.has(place) || ctx.lexicon.places.has(place.slice(0, -1))) return place;
+  }
+  return undefined;
 }
 
 const LATIN_TOKEN = /(?<![A-Za-z0-9])([A-Za-z][A-Za-z0-9]{3,15})(?![A-Za-z0-9])/g;

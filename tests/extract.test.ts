@@ -236,7 +236,7 @@ describe('organisations of guests the grammar half reads', () => {
 
 describe('organisations', () => {
   it('takes a weak short name joined to a name of its kind (百度和吉利), not alone', () => {
-    const x = extract('百度和吉利联合推出了极越汽车。今天是个吉利的日子。\n');
+    const x = extract('百度和吉利联合推出了新车型。今天是个吉利的日子。\n');
     expect(x.mentions.filter((m) => m.type === 'Organization').map((m) => m.lexiconName)).toEqual(['百度', '吉利控股集团']);
   });
 
@@ -930,6 +930,23 @@ describe('written reports: press releases, news, interviews', () => {
     const x = extractLines('滨江区副区长马晓婷第一个上台致辞。COO梁思琪之前在美团负责运营。【记者林怡君／台北报道】辉达新一代平台出货。');
     expect(forms(x, 'Person')).toEqual(expect.arrayContaining(['马晓婷', '梁思琪', '林怡君']));
     expect(forms(x, 'Person')).not.toEqual(expect.arrayContaining(['马晓婷第一个']));
+  });
+
+  it('reads a foreign name written in Han characters whole, after its organisation', () => {
+    const x = extractLines('来自苏黎世联邦理工学院的汉娜·穆勒教授发言。有请英伟达副总裁拉杰什·梅农先生。');
+    expect(affiliations(x)).toEqual(expect.arrayContaining(['汉娜·穆勒@苏黎世联邦理工学院:教授', '拉杰什·梅农@英伟达:副总裁']));
+    expect(forms(x, 'Organization')).not.toEqual(expect.arrayContaining(['汉娜·']));
+  });
+
+  it('reads a name glued to the connective after a known one (工业富联与鸿佰科技), and keeps 与 inside a name of one body', () => {
+    const x = extractLines('鸿海旗下工业富联与鸿佰科技合作。中国信通院工业互联网与物联网研究所发布报告。');
+    expect(forms(x, 'Organization')).toEqual(expect.arrayContaining(['工业富联', '鸿佰科技']));
+    expect(forms(x, 'Organization').some((f) => f.startsWith('旗下'))).toBe(false);
+  });
+
+  it('does not carry an organisation read at the end of one sentence to a person in the next', () => {
+    const x = extractLines('8. 面壁智能｜北京。MiniCPM系列模型已在手机、汽车和机器人等终端上部署。CEO李大海。');
+    expect(affiliations(x)).toEqual(['李大海@面壁智能:CEO']);
   });
 });
 

@@ -462,7 +462,11 @@ export function extractIntroductions(ctx: DocumentContext): { introductions: Int
     let named: { start: number; end: number } | undefined;
     const labelEnd = shortSpeakerLabelEnd(line.text);
     const declaring = declaringBrackets(line.text);
+    let previousEnd = 0;
     for (const item of introductionItems(line.text)) {
+      // an organisation waiting for its people does not wait past the end of its sentence
+      if (/[。！？!?；;]/.test(line.text.slice(previousEnd, item.start))) carried = [];
+      previousEnd = item.start + item.text.length;
       if (item.start + item.text.length <= labelEnd) continue;
       // names declared in brackets (…有限公司（以下简称“X”）首席执行官…) stand between an organisation and its titles
       if (declaring.some(([open, close]) => item.start > open && item.start + item.text.length < close)) continue;

@@ -37,7 +37,7 @@ const PROPER_TAGS = new Set(['nr', 'nrt', 'nrfg', 'ns', 'nt', 'nz', 'j', 'eng', 
 const NOT_IN_NAME = /[我你他她它们这那哪各每些了吗呢吧啊呃嗯就都也还很]|的/;
 const LEADING_JUNK = /^[的之和与及是在把被对从向]+/;
 /** Determiners, pronouns and particles that end speech before an organisation's name. */
-const SPEECH_GLUE = /这是|那是|全市|全省|全国|全区|全县|分别|就是|整个|刚才|刚刚|所有|先问|请问|想问|补充一下|这个|那个|一个|各个|各大|几大|两大|三大|四大|五大|我们|你们|他们|大家|怎么|什么|应该|可以|需要|能够|[的是了在把被给让对从向我你他她它这那哪些各每个要想由]|^据/g;
+const SPEECH_GLUE = /这是|那是|旗下|全市|全省|全国|全区|全县|分别|就是|整个|刚才|刚刚|所有|先问|请问|想问|补充一下|这个|那个|一个|各个|各大|几大|两大|三大|四大|五大|我们|你们|他们|大家|怎么|什么|应该|可以|需要|能够|[的是了在把被给让对从向我你他她它这那哪些各每个要想由]|^据/g;
 const TRAILING_JUNK = /[的之和与及]+$/;
 const GOVERNMENT_PLACE = /(省|市|区|县|州|自治区)$/;
 /** Short names of internal units (科技部, 信息化部, 科创部, 数字化部) after an organisation's name. */
@@ -485,6 +485,15 @@ function nameBefore(ctx: DocumentContext, line: Line, tokens: Token[], suffixSta
     const mentions = ctx.overlapping(line.number, t.start, t.end);
     if (mentions.some((m) => m.type !== 'Organization')) break;
     if (suffixEnd - t.start > 24) break;
+    // a connective the segmenter glued to an unknown name right after a known one (与鸿佰 of 工业富联与鸿佰科技) joins two
+    // names: the name starts after it
+    const joinsNamed = ctx.mentionsOnLine(line.number).some((m) => m.type === 'Organization' && m.end === t.start);
+    if (t.tag === 'x' && joinsNamed && /^[与和跟及同]\p{Script=Han}/u.test(t.word) && mentions.every((m) => m.start >= t.start + 1)) {
+      start = t.start + 1;
+      proper = noun = true;
+      stoppedAt = -1;
+      break;
+    }
     start = t.start;
     firstWord = t;
     if (PROPER_TAGS.has(t.tag) || mentions.length > 0) proper = true;

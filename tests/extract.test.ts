@@ -948,5 +948,22 @@ describe('written reports: press releases, news, interviews', () => {
     const x = extractLines('8. 面壁智能｜北京。MiniCPM系列模型已在手机、汽车和机器人等终端上部署。CEO李大海。');
     expect(affiliations(x)).toEqual(['李大海@面壁智能:CEO']);
   });
+
+  it('takes no connective and surname for a name (陈市长和周厅长), and no district for a person (余杭区委副书记)', () => {
+    const x = extractLines('刚才陈市长和周厅长都讲到了。下面有请余杭区委副书记、区长吴晓峰先生。');
+    expect(forms(x, 'Person')).not.toEqual(expect.arrayContaining(['和周']));
+    expect(forms(x, 'Person')).not.toEqual(expect.arrayContaining(['余杭']));
+    expect(x.mentions.find((m) => m.type === 'Organization' && m.form === '余杭')?.impliedName).toBe('中共余杭区委员会');
+  });
+
+  it('takes no kind of body described in ordinary words for a name (项目产学院), but a key laboratory named after its field', () => {
+    const x = extractLines('欢迎各位来到项目产学院。传播内容认知全国重点实验室也来了。');
+    expect(forms(x, 'Organization')).toEqual(['传播内容认知全国重点实验室']);
+  });
+
+  it('takes nothing from a sentence that only describes bodies', () => {
+    const x = extractLines('这件事只靠政府是不行的。');
+    expect(forms(x, 'Organization')).toEqual([]);
+  });
 });
 

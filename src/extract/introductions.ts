@@ -62,7 +62,7 @@ function isPlaceWithOffice(ctx: DocumentContext, text: string, title: string): b
 /** A place the places list knows, said with or without its level (温州, 温州市). */
 function isKnownPlace(ctx: DocumentContext, text: string): boolean {
   const bare = text.replace(/[省市区县]$/, '');
-  return [text, bare, `${bare}市`, `${bare}省`].some((form) => ctx.lexicon.places.has(form));
+  return [text, bare, `${bare}市`, `${bare}省`, `${bare}区`, `${bare}县`].some((form) => ctx.lexicon.places.has(form));
 }
 
 /** What may open a paragraph before the organisation it is about: a list number, a heading in brackets. */
@@ -658,6 +658,8 @@ function parseItem(
       }
     }
     // [ORG] NAME + title, or [ORG] NAME + honorific
+    // (a connective and a surname, 和周 of 陈市长和周厅长, 和吴 of 和吴博士, start no name: 周厅长 is a reference)
+    if ((followedByTitle || followedByClosing) && /^[和与跟及同]\p{Script=Han}$/u.test(tok.text)) continue;
     if (followedByTitle || followedByClosing) {
       // a guest named before, said again as it sounds (伟尚陈赞 for 伟尚成藏): the whole text is the name
       if (soundsLikeSomeoneNamed(ctx.mentions, tok.text, line.number)) {

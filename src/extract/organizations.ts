@@ -542,6 +542,8 @@ function nameBefore(ctx: DocumentContext, line: Line, tokens: Token[], suffixSta
   // one ordinary noun and a suffix (语料联盟, 模型协会, 电气工程学院) names a kind of body, not a body
   const coreTokens = tokens.filter((t) => t.start >= start && t.end <= suffixStart);
   if (!proper && coreTokens.length <= 1) return undefined;
+  // ordinary words only, none proper (高水平大学, 非营利智库, 只靠政府): a kind of body described, not named
+  if (!proper && !field && coreTokens.every((t) => ctx.segmenter.isOrdinaryWord(t.word))) return undefined;
   if (lexicon.places.has(core) && suffix.strength !== 'strong') return undefined; // 中国科技, 上海科技
   if (suffix.strength !== 'strong' && !proper) return undefined;
   return { start };

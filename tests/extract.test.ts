@@ -965,5 +965,15 @@ describe('written reports: press releases, news, interviews', () => {
     const x = extractLines('这件事只靠政府是不行的。');
     expect(forms(x, 'Organization')).toEqual([]);
   });
+
+  it('ends an unveiling ceremony where the next ceremony, a signing, calls its own guests', () => {
+    const x = extractLines(
+      '接下来是长三角工业创新中心揭牌仪式。有请中国信通院副总工程师潘志远先生，铸云科技创始人沈砚舟先生上台。',
+      '祝贺创新中心正式揭牌。',
+      '接下来进行生态共建签约仪式。有请签约嘉宾上台。他们是，华为云副总裁张伟先生，阿里云副总裁李明先生。',
+    );
+    const launched = x.relations.flatMap((r) => r.type === 'PARTNERS_WITH' && r.basis === 'joint-launch' ? [[x.mentions.find((m) => m.id === r.from)!.form, x.mentions.find((m) => m.id === r.to)!.form].sort().join('+')] : []);
+    expect(launched).toEqual(['中国信通院+铸云科技']);
+  });
 });
 

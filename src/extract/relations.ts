@@ -476,7 +476,8 @@ export function extractCeremonyPartnerships(ctx: DocumentContext, introductions:
     if (!CEREMONY_STAGE.test(cue.text) && !CEREMONY_STAGE.test(lines[i + 1]?.text ?? '')) continue;
     const window: typeof lines = [];
     for (const l of lines.slice(i, i + CEREMONY_WINDOW + 1)) {
-      if (l.number - cue.number > CEREMONY_WINDOW * 2 || (l !== cue && CEREMONY.test(l.text) && /环节|仪式/.test(l.text))) break;
+      // the next ceremony, a signing included, has guests of its own
+      if (l.number - cue.number > CEREMONY_WINDOW * 2 || (l !== cue && (CEREMONY.test(l.text) || /签约|签署/.test(l.text)) && /环节|仪式/.test(l.text))) break;
       // the next talk begins: its speaker is not one of the ceremony's
       if (l !== cue && NEXT_TALK.test(l.text)) break;
       window.push(l);

@@ -176,6 +176,15 @@ describe('model mentions beside the rule mentions', () => {
     expect(modelMentions(extractDocument(read, extractor, { nerSpans: [{ ...ordinary, start: word, end: word + 2 }] }))).toEqual([]);
   });
 
+  it('takes an organisation the model names as a party to cooperation or as someone\'s employer, not a word elsewhere', () => {
+    const text = '今年我们与北辰云图签署了合作协议。星河互联的创始人张海涛先生也来了。我们聊了北辰云图。';
+    const doc = documentFromBytes('coop.txt', Buffer.from(`${text}\n`));
+    if (isRejection(doc)) throw new Error(doc.reason);
+    const span = (name: string, from = 0): NerSpan => ({ line: 1, start: text.indexOf(name, from), end: text.indexOf(name, from) + name.length, label: 'ORG' });
+    const kept = modelMentions(extractDocument(doc, extractor, { nerSpans: [span('北辰云图'), span('星河互联'), span('北辰云图', 30)] }));
+    expect(kept.map((m) => `${m.text}@${text.indexOf(m.text) === m.start ? 'first' : 'later'}`)).toEqual(['北辰云图@first', '星河互联@first']);
+  });
+
   it('takes a person thanked for a talk or referred back to by name, but not an honorific misheard as a name', async () => {
     const read = await readDocument(path.join(SEEDS, '001_36b022c5dd94acb0.txt'), {});
     if ('reason' in read) throw new Error(read.reason);

@@ -224,8 +224,14 @@ function placedLikeOrganization(ctx: DocumentContext, line: Line, span: NerSpan,
   const listed = orgs.some((o) => (o.end <= span.start && LIST_JOINER.test(line.text.slice(o.end, span.start))) ||
     (o.start >= span.end && LIST_JOINER.test(line.text.slice(span.end, o.start))));
   if (listed) return true;
-  return AFTER_ORGANIZATIONS.test(after) && orgs.some((o) => o.end <= span.start && span.start - o.end <= 12);
+  if (AFTER_ORGANIZATIONS.test(after) && orgs.some((o) => o.end <= span.start && span.start - o.end <= 12)) return true;
+  // a party to cooperation (与X合作, 和X签署…) or someone's employer (X的创始人, X首席执行官)
+  if (/(与|和|跟|同|携手|联合)$/.test(before) && COOPERATION_AFTER_PARTY.test(line.text.slice(span.end, span.end + 12))) return true;
+  return lexicon.titleIndex.longestAt(line.text, span.end + (line.text[span.end] === '的' ? 1 : 0)) !== undefined && people.some((p) => p.start > span.end && p.start <= span.end + 12);
 }
+
+/** What follows the second party of a cooperation: the cooperation itself. */
+const COOPERATION_AFTER_PARTY = /^[^，。；！？]{0,8}?(合作|签署|签约|签订|共建|联合|共同|一起|携手)/;
 
 function introducedAsPerson(ctx: DocumentContext, line: Line, span: NerSpan): boolean {
   const text = line.text;

@@ -1,4 +1,5 @@
 import type { Line } from '../ingest/schema.js';
+import { LATIN_OR_DIGIT } from '../util/text.js';
 import type { DocumentContext } from './context.js';
 import type { ExtractedMention } from './schema.js';
 
@@ -12,14 +13,30 @@ const DECLARED = /^\s*(以下简称|以下称|下称|简称|英文名称?|英文
 /** Without a word that declares it, only a Latin name in brackets is another name (not 上海, 集团, 2025). */
 const LATIN_NAME = /^[A-Z][A-Za-z0-9]*(?:[ .&\-][A-Za-z0-9]+)*$/;
 
+/**
+ * The name one part of a bracket declares ("以下简称“锡创数科”", "Zenhance AI"), with where it starts in the part:
+ * any name after a word that declares it, else only a Latin one.
+ */
+function declaredName(part: string): { name: string; at: number } | undefined {
+  const found = DECLARED.exec(part);
+  if (!found) return undefined;
+  const [, keyword, name] = found as unknown as [string, string | undefined, string];
+  if (!keyword && !LATIN_NAME.test(name.trim())) return undefined;
+  return { name, at: part.indexOf(name, keyword ? part.indexOf(keyword) + keyword.length : 0) };
+}
+
 /** Where a line has brackets that only declare other names ([open, close] offsets, brackets included). */
 export function declaringBrackets(text: string): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
   for (const m of text.matchAll(/[（(]([^（）()]{2,60})[）)]/g)) {
-    const parts = m[1]!.split(/[，,；;、]/);
-    if (parts.every((part) => { const d = DECLARED.exec(part); return d && (d[1] || LATIN_NAME.test(d[2]!.trim())); })) ranges.push([m.index, m.index + m[0].length]);
+    if (m[1]!.split(/[，,；;、]/).every((part) => declaredName(part))) ranges.push([m.index, m.index + m[0].length]);
   }
   return ranges;
+}
+
+/** What a mention found from another says of its entity beside its span: the lexicon's name, kind and category. */
+function sameEntityAs(m: ExtractedMention): Pick<ExtractedMention, 'lexiconName' | 'kind' | 'category'> {
+  return { ...(m.lexiconName ? { lexiconName: m.lexiconName } : {}), ...(m.kind ? { kind: m.kind } : {}), ...(m.category ? { category: m.category } : {}) };
 }
 
 /**
@@ -36,26 +53,22 @@ export function extractDeclaredNames(ctx: DocumentContext): void {
       for (const part of bracket[1]!.split(/([，,；;、])/)) {
         const partStart = at;
         at += part.length;
-        const found = DECLARED.exec(part);
-        if (!found || /^[，,；;、]$/.test(part)) continue;
-        const [, keyword, name] = found as unknown as [string, string | undefined, string];
-        if (!keyword && !LATIN_NAME.test(name.trim())) continue;
-        const start = partStart + part.indexOf(name, keyword ? part.indexOf(keyword) + keyword.length : 0);
-        const end = start + name.length;
+        const declared = /^[，,；;、]$/.test(part) ? undefined : declaredName(part);
+        if (!declared) continue;
+        const start = partStart + declared.at;
+        const end = start + declared.name.length;
         if (ctx.overlapping(line.number, start, end).some((m) => m.start !== start || m.end !== end)) continue;
-        const declared = ctx.addMention({
-          type: named.type, start, end, line: line.number, method: named.method, confidence: named.confidence, aliasOf: named.id,
-          ...(named.lexiconName ? { lexiconName: named.lexiconName } : {}), ...(named.kind ? { kind: named.kind } : {}), ...(named.category ? { category: named.category } : {}),
+        const alias = ctx.addMention({
+          type: named.type, start, end, line: line.number, method: named.method, confidence: named.confidence, aliasOf: named.id, ...sameEntityAs(named),
         }, line);
         // a rule may have found the declared name already (Tinglan-3 as a model name): it is still the same entity
-        if (!declared.aliasOf && declared.id !== named.id) declared.aliasOf = named.id;
+        if (!alias.aliasOf && alias.id !== named.id) alias.aliasOf = named.id;
       }
     }
   }
 }
 
 const HAN = /^\p{Script=Han}+$/u;
-const NAME_CHAR = /[\p{Script=Han}A-Za-z0-9]/u;
 
 /** Names long enough to be found again by their letters alone: four Han characters (three for a person, two for a declared short name), or a Latin name of four. */
 function findableAgain(m: ExtractedMention): boolean {
@@ -88,13 +101,11 @@ function spotOnLine(ctx: DocumentContext, line: Line, name: string, model: Extra
   for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
     const end = at + name.length;
     // a Latin name stands apart from other letters (Echo-2 is not in Echo-20)
-    if (latin && (NAME_CHAR.test(text[at - 1] ?? '') && /[A-Za-z0-9]/.test(text[at - 1]!) || /[A-Za-z0-9]/.test(text[end] ?? ''))) continue;
+    if (latin && (LATIN_OR_DIGIT.test(text[at - 1] ?? '') || LATIN_OR_DIGIT.test(text[end] ?? ''))) continue;
     if (ctx.overlapping(line.number, at, end).length > 0) continue;
     ctx.addMention({
-      type: model.type, start: at, end, line: line.number, method: model.method, confidence: Math.min(model.confidence, 0.7),
-      ...(model.lexiconName ? { lexiconName: model.lexiconName } : {}), ...(model.impliedName ? { impliedName: model.impliedName } : {}),
-      ...(model.kind ? { kind: model.kind } : {}), ...(model.category ? { category: model.category } : {}),
-      ...(model.family ? { family: model.family } : {}),
+      type: model.type, start: at, end, line: line.number, method: model.method, confidence: Math.min(model.confidence, 0.7), ...sameEntityAs(model),
+      ...(model.impliedName ? { impliedName: model.impliedName } : {}), ...(model.family ? { family: model.family } : {}),
     }, line);
   }
 }

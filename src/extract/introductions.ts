@@ -7,7 +7,7 @@ import type { ExtractedMention, RelationCandidate } from './schema.js';
 import { declaringBrackets } from './document-names.js';
 import { shortSpeakerLabelEnd } from './speaker-labels.js';
 import { inRanges, witnessRanges } from './witnesses.js';
-import { isLatinName, sentenceBounds } from '../util/text.js';
+import { isLatinName, PARAGRAPH_LEAD, SENTENCE_BREAK, sentenceBounds } from '../util/text.js';
 
 /**
  * Stage grammar of introductions: "(有请/欢迎) + organisation + title(s) + name + (先生/女士)",
@@ -65,13 +65,10 @@ function isKnownPlace(ctx: DocumentContext, text: string): boolean {
   return [text, bare, `${bare}市`, `${bare}省`, `${bare}区`, `${bare}县`].some((form) => ctx.lexicon.places.has(form));
 }
 
-/** What may open a paragraph before the organisation it is about: a list number, a heading in brackets. */
-const TOPIC_LEAD = /^\s*(?:\d{1,2}\s*[.、)）．]\s*|[（(]\d{1,2}[)）]\s*|【[^】]{0,20}】\s*)?$/;
-
 /** The organisation a paragraph is about: the one it opens with, after a list number at most, set apart by punctuation. */
 function lineTopic(ctx: DocumentContext, line: Line): ExtractedMention | undefined {
   const first = ctx.mentionsOnLine(line.number).filter((m) => m.type === 'Organization').sort((a, b) => a.start - b.start)[0];
-  if (!first || !TOPIC_LEAD.test(line.text.slice(0, first.start))) return undefined;
+  if (!first || !PARAGRAPH_LEAD.test(line.text.slice(0, first.start))) return undefined;
   return /^\s*(?:[（(][^）)]*[）)])?\s*[｜|:：。，,]/.test(line.text.slice(first.end)) ? first : undefined;
 }
 
@@ -465,7 +462,7 @@ export function extractIntroductions(ctx: DocumentContext): { introductions: Int
     let previousEnd = 0;
     for (const item of introductionItems(line.text)) {
       // an organisation waiting for its people does not wait past the end of its sentence
-      if (/[。！？!?；;]/.test(line.text.slice(previousEnd, item.start))) carried = [];
+      if (SENTENCE_BREAK.test(line.text.slice(previousEnd, item.start))) carried = [];
       previousEnd = item.start + item.text.length;
       if (item.start + item.text.length <= labelEnd) continue;
       // names declared in brackets (…有限公司（以下简称“X”）首席执行官…) stand between an organisation and its titles

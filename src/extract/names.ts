@@ -55,13 +55,13 @@ export function isPlausibleName(text: string, lexicon: Lexicon, check: NameCheck
   return true;
 }
 
+/** A transliterated foreign name at the end of a text: two to four Han syllable groups joined by a middle dot. */
+const TRANSLITERATED_END = /(?:(?!的)\p{Script=Han}){2,4}(?:[·・]\p{Script=Han}{1,6}){1,3}$/u;
+
 /**
  * Splits "organisation + name" (中国移动高同庆, 上海市科委胡魁) into its two parts, choosing a
  * three-character name unless its first character cannot start a name.
  */
-/** A transliterated foreign name at the end of a text: two to four Han syllable groups joined by a middle dot. */
-const TRANSLITERATED_END = /(?:(?!的)\p{Script=Han}){2,4}(?:[·・]\p{Script=Han}{1,6}){1,3}$/u;
-
 export function splitOrgAndName(text: string, lexicon: Lexicon, segmenter?: Segmenter): { org: string; name: string } | undefined {
   // a foreign name written in Han characters with its dots (汉娜·穆勒, 艾米丽·卡特) is one name, after the organisation
   const dotted = TRANSLITERATED_END.exec(text);

@@ -407,23 +407,27 @@ const COMPANY_VERBS = new Set(['注册', '创办', '创立', '投资', '收购',
 /** The legal forms of a registered company, which always follow its full name. */
 const LEGAL_FORM = /有限公司$|有限责任公司$/;
 
-/**
- * Where a registered name starts when one or two short coined words (not ordinary words, titles or other
- * mentions) stand between a place and the rest of the name: the place's start.
- */
-function placeBeforeCoinedName(ctx: DocumentContext, line: Line, tokens: Token[], stoppedAt: number): number | undefined {
-  for (let k = stoppedAt; k >= Math.max(0, stoppedAt - 1); k--) {
-    const coined = tokens.slice(k, stoppedAt + 1);
-    const place = tokens[k - 1];
-    if (!place || !ctx.lexicon.places.has(place.word)) continue;
-    const words = coined.map((t) => t.word).join('');
-    if (!/^\p{Script=Han}{1,4}$/u.test(words)) continue;
-    if (coined.some((t) => !COINED_TAGS.has(t.tag) || GOVERNING_VERBS.has(t.word) || COMPANY_VERBS.has(t.word) || ctx.lexicon.titleSet.has(t.word) ||
-      ctx.lexicon.orgWords.has(t.word) || ctx.overlapping(line.number, t.start, t.end).length > 0)) continue;
-    return place.start;
-  }
-  return undefined;
+/** A name that starts with a place, and the words that may stand between the place and the rest of the name. */
+interface PlaceLedName {
+  /** How many words, at most, stand between. */
+  words: number;
+  place: (ctx: DocumentContext, token: Token) => boolean;
+  /** What the words between make, joined. */
+  between: RegExp;
+  word: (ctx: DocumentContext, line: Line, token: Token) => boolean;
 }
+
+/**
+ * A registered company's name after its place, with one or two short coined words (not ordinary words, titles or
+ * other mentions) before the rest: 上海启衡算力科技有限公司.
+ */
+const COINED_AFTER_PLACE: PlaceLedName = {
+  words: 2,
+  place: (ctx, t) => ctx.lexicon.places.has(t.word),
+  between: /^\p{Script=Han}{1,4}$/u,
+  word: (ctx, line, t) => COINED_TAGS.has(t.tag) && !GOVERNING_VERBS.has(t.word) && !COMPANY_VERBS.has(t.word) && !ctx.lexicon.titleSet.has(t.word) &&
+    !ctx.lexicon.orgWords.has(t.word) && ctx.overlapping(line.number, t.start, t.end).length === 0,
+};
 
 /** A place named with its administrative level (江苏省, 南京市, 浦东新区): what a formal body's name starts with. */
 const ADMINISTRATIVE_PLACE = /(?:省|市|自治区|新区|区|县)$/;
@@ -431,19 +435,25 @@ const ADMINISTRATIVE_PLACE = /(?:省|市|自治区|新区|区|县)$/;
 const FIELD_TAGS = new Set(['n', 'vn', 'v', 'nz', 'an', 'b', 'j', 'x', 'eng', 'l']);
 
 /**
- * Where a formal body's name starts when common words of its field stand between its administrative place and
- * the rest (江苏省产业技术研究院, 南京市创新投资集团): the place's start. One to three words, eight characters at
- * most, none of them a verb that governs the name, a title, or a mention of something else.
+ * A formal body's name after its administrative place, with common words of its field before the rest
+ * (江苏省产业技术研究院, 南京市创新投资集团): one to three words, eight characters at most, none of them a verb that
+ * governs the name, a title, or a mention of something else.
  */
-function administrationBeforeField(ctx: DocumentContext, line: Line, tokens: Token[], stoppedAt: number): number | undefined {
-  for (let k = stoppedAt; k >= Math.max(0, stoppedAt - 2); k--) {
+const FIELD_AFTER_ADMINISTRATION: PlaceLedName = {
+  words: 3,
+  place: (ctx, t) => ADMINISTRATIVE_PLACE.test(t.word) && (t.tag === 'ns' || ctx.lexicon.places.has(t.word)),
+  between: /^\p{Script=Han}{2,8}$/u,
+  word: (ctx, line, t) => FIELD_TAGS.has(t.tag) && !GOVERNING_VERBS.has(t.word) && !COMPANY_VERBS.has(t.word) && !ctx.lexicon.titleSet.has(t.word) &&
+    !ctx.overlapping(line.number, t.start, t.end).some((m) => m.type !== 'Organization'),
+};
+
+/** Where a name that starts with a place starts, when the walk stopped at `stoppedAt` on the words between. */
+function placeLedStart(ctx: DocumentContext, line: Line, tokens: Token[], stoppedAt: number, rule: PlaceLedName): number | undefined {
+  for (let k = stoppedAt; k >= Math.max(0, stoppedAt - rule.words + 1); k--) {
     const place = tokens[k - 1];
-    if (!place || !ADMINISTRATIVE_PLACE.test(place.word) || !(place.tag === 'ns' || ctx.lexicon.places.has(place.word))) continue;
-    const field = tokens.slice(k, stoppedAt + 1);
-    const words = field.map((t) => t.word).join('');
-    if (!/^\p{Script=Han}{2,8}$/u.test(words)) continue;
-    if (field.some((t) => !FIELD_TAGS.has(t.tag) || GOVERNING_VERBS.has(t.word) || COMPANY_VERBS.has(t.word) || ctx.lexicon.titleSet.has(t.word) ||
-      ctx.overlapping(line.number, t.start, t.end).some((m) => m.type !== 'Organization'))) continue;
+    if (!place || !rule.place(ctx, place)) continue;
+    const between = tokens.slice(k, stoppedAt + 1);
+    if (!rule.between.test(between.map((t) => t.word).join('')) || !between.every((t) => rule.word(ctx, line, t))) continue;
     return place.start;
   }
   return undefined;
@@ -502,8 +512,8 @@ function nameBefore(ctx: DocumentContext, line: Line, tokens: Token[], suffixSta
   }
   // a registered company's name runs from the place it starts with (上海启衡算力科技有限公司), whatever the
   // segmenter made of the coined name between (启衡 as a verb)
-  const registered = stoppedAt < 1 ? undefined : LEGAL_FORM.test(suffix.suffix) ? placeBeforeCoinedName(ctx, line, tokens, stoppedAt)
-    : suffix.strength === 'strong' || /集团$/.test(suffix.suffix) ? administrationBeforeField(ctx, line, tokens, stoppedAt) : undefined;
+  const registered = stoppedAt < 1 ? undefined : LEGAL_FORM.test(suffix.suffix) ? placeLedStart(ctx, line, tokens, stoppedAt, COINED_AFTER_PLACE)
+    : suffix.strength === 'strong' || /集团$/.test(suffix.suffix) ? placeLedStart(ctx, line, tokens, stoppedAt, FIELD_AFTER_ADMINISTRATION) : undefined;
   if (registered !== undefined) {
     start = registered;
     proper = noun = true;

@@ -10,8 +10,8 @@ type NamedKind = 'Model' | (typeof PRODUCT_CATEGORIES)[number];
 
 const PRODUCT_HEAD = /(MaaS平台|平台|一体机|云电脑|智能体|助手|操作系统|APP|App|app)/g;
 const INNER_TAGS = new Set(['nz', 'nr', 'nrt', 'nrfg', 'ns', 'nt', 'x', 'eng', 'j', 'n', 'vn', 'an']);
-/** What a product's own name follows: it is launched, brought in, or someone's (推出了锻元一体机, 视界精工的精瞳AI质检一体机). */
-const LAUNCHED_OR_OWNED = /(?:推出|发布|上线|打造|引入|采购|部署|研发|自研|开发|升级)(?:了|的)?(?:新一代|全新|首款|一款|一套|第[一二三四五六七八九十]代)?$/;
+/** What a product's own name follows when it is launched or brought in (推出了锻元一体机, 引入了…). */
+const LAUNCHED = /(?:推出|发布|上线|打造|引入|采购|部署|研发|自研|开发|升级)(?:了|的)?(?:新一代|全新|首款|一款|一套|第[一二三四五六七八九十]代)?$/;
 
 /** Words that give a name: what follows them is one (叫做X平台, 命名为X大模型). */
 const NAMING_VERB = /(叫做|叫作|名为|命名为|取名为|称为|叫)$/;
@@ -79,8 +79,8 @@ export function extractProductPatterns(ctx: DocumentContext): void {
       }
       // a name given in so many words: 这套系统叫做星河智能体平台
       if (givenNameAt(text, start)) branded = true;
-      // a coined word (one the dictionary does not know) that opens the name of something launched or owned
-      if (!branded && first && first.start === start && isCoined(ctx, first) && LAUNCHED_OR_OWNED.test(text.slice(Math.max(0, start - 10), start))) branded = true;
+      // a coined word (one the dictionary does not know) that opens the name of something launched
+      if (!branded && first && first.start === start && isCoined(ctx, first) && LAUNCHED.test(text.slice(Math.max(0, start - 10), start))) branded = true;
       if (!branded || start === headStart) continue;
       // 星河智能体 + 平台: the platform is the product, named in full
       const shorter = ctx.mentionsOnLine(line.number).find((x) => x.type === 'Product' && x.method === 'product-pattern' && x.start >= start && x.end === headStart);
@@ -211,12 +211,18 @@ const NAMED_AS = new RegExp(
 const NAMED_BEFORE = new RegExp(`(?:一个|一款|一套|一种|个)叫(?:做|作)?[“"《]?(${GIVEN_NAME})[”"》]?的(${THING})(?![\\p{Script=Han}]|是|呢|就|也)`, 'gu');
 /** Words for a kind of product that only a written text puts before a quoted name (检索增强引擎“知源RAG”). */
 const QUOTED_THING = `${THING}|引擎|解决方案|方案|产品线|品牌|服务`;
+/** A character of a name in quotes: no quote, bracket or punctuation of the sentence. */
+const QUOTED_CHAR = '[^“”"「」『』，,。；;：:！？!?（）()《》]';
 /** A quoted name right after the kind of thing it names: 智能体开发平台“汀兰Agent工坊”, 信贷审查助手“汀小审”. */
-const QUOTED_AFTER_THING = new RegExp(`(${QUOTED_THING})[“"「『]([^“”"「」『』，,。；;：:！？!?（）()《》]{2,20})[”"」』]`, 'gu');
+const QUOTED_AFTER_THING = new RegExp(`(${QUOTED_THING})[“"「『](${QUOTED_CHAR}{2,20})[”"」』]`, 'gu');
 /** A quoted name right before the kind of thing it names: “星火智慧课堂”解决方案, “微澜质检云”平台. */
-const QUOTED_BEFORE_THING = new RegExp(`[“"「『]([^“”"「」『』，,。；;：:！？!?（）()《》]{2,20})[”"」』](${QUOTED_THING})`, 'gu');
+const QUOTED_BEFORE_THING = new RegExp(`[“"「『](${QUOTED_CHAR}{2,20})[”"」』](${QUOTED_THING})`, 'gu');
 /** A quoted name launched, that says what it is at its end: 正式发布“汀兰大模型3.0”, 共同打造“太湖工业视觉开放平台”. */
-const QUOTED_LAUNCH = new RegExp(`(?:发布|推出|打造|上线|开源|推广|亮相|升级|研发|开发|搭建|建设)(?:了|的)?(?:新一代|全新|首款|一款|一个)?[“"「『]([^“”"「」『』，,。；;：:！？!?（）()《》]{2,20}?(${THING})(?:[ \-]?[0-9A-Za-z.。]{1,6})?)[”"」』]`, 'gu');
+const QUOTED_LAUNCH = new RegExp(`(?:发布|推出|打造|上线|开源|推广|亮相|升级|研发|开发|搭建|建设)(?:了|的)?(?:新一代|全新|首款|一款|一个)?[“"「『](${QUOTED_CHAR}{2,20}?(${THING})(?:[ \-]?[0-9A-Za-z.。]{1,6})?)[”"」』]`, 'gu');
+/** The thing's word a quoted name is typed by: one of NAMED_THING's, else a product of no category (解决方案, 引擎). */
+function thingWord(word: string): string {
+  return NAMED_THING.some(([words]) => words.includes(word)) ? word : '产品';
+}
 /** Speech that never stands in a given name (这样, 啊, 在…中). */
 const NOT_IN_GIVEN_NAME = /[这那啊呃嗯在的]|这样/;
 /** A name made only of words for kinds of thing (大模型机器人) is a description, not a name. */
@@ -236,14 +242,8 @@ export function extractNamedProducts(ctx: DocumentContext): void {
   for (const line of ctx.contentLines()) {
     if (!/叫|名为|取名|[“"「『]/.test(line.text)) continue;
     const named: Array<{ name: string; start: number; thing: string; thingAt: number }> = [];
-    for (const m of line.text.matchAll(QUOTED_AFTER_THING)) {
-      const thing = NAMED_THING.some(([words]) => words.includes(m[1]!)) ? m[1]! : '产品';
-      named.push({ name: m[2]!, start: m.index + m[1]!.length + 1, thing, thingAt: m.index });
-    }
-    for (const m of line.text.matchAll(QUOTED_BEFORE_THING)) {
-      const thing = NAMED_THING.some(([words]) => words.includes(m[2]!)) ? m[2]! : '产品';
-      named.push({ name: m[1]!, start: m.index + 1, thing, thingAt: m.index + m[0].length - m[2]!.length });
-    }
+    for (const m of line.text.matchAll(QUOTED_AFTER_THING)) named.push({ name: m[2]!, start: m.index + m[1]!.length + 1, thing: thingWord(m[1]!), thingAt: m.index });
+    for (const m of line.text.matchAll(QUOTED_BEFORE_THING)) named.push({ name: m[1]!, start: m.index + 1, thing: thingWord(m[2]!), thingAt: m.index + m[0].length - m[2]!.length });
     for (const m of line.text.matchAll(QUOTED_LAUNCH)) named.push({ name: m[1]!, start: m.index + m[0].indexOf(m[1]!), thing: m[2]!, thingAt: -1 });
     for (const m of line.text.matchAll(NAMED_AS)) {
       // the thing is itself a name, not what is named (还不叫大模型叫深度学习)

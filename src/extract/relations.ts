@@ -1,5 +1,5 @@
 import type { Line } from '../ingest/schema.js';
-import { adjoins, outermost, sentenceBounds } from '../util/text.js';
+import { adjoins, outermost, PARAGRAPH_LEAD, sentenceBounds } from '../util/text.js';
 import type { DocumentContext } from './context.js';
 import { introductionText, roleOf, type Introduction } from './introductions.js';
 import type { ExtractedMention, RelationCandidate } from './schema.js';
@@ -144,8 +144,6 @@ function nameOfOrg(o: ExtractedMention, onLine: ExtractedMention[]): string {
 
 /** Verbs by which an organisation brings out a model or product. */
 const LAUNCH_VERB = /发布|推出|上线|开源|研发|打造|自研|开发|带来|提供|旗下|升级|亮相/;
-/** What may stand before the subject at the start of a line: a list number or a heading in brackets. */
-const LINE_LEAD = /^\s*(?:\d{1,2}\s*[.、)）．]\s*|[（(]\d{1,2}[)）]\s*|【[^】]{0,20}】\s*)?$/;
 
 /**
  * The organisation that launches a model or product in its sentence: the one the sentence (or its line) starts with,
@@ -154,7 +152,7 @@ const LINE_LEAD = /^\s*(?:\d{1,2}\s*[.、)）．]\s*|[（(]\d{1,2}[)）]\s*|【[
 function launchingSubject(line: Line, m: ExtractedMention, onLine: ExtractedMention[]): ExtractedMention | undefined {
   const [from] = sentenceBounds(line.text, m.start);
   const orgs = onLine.filter((o) => o.type === 'Organization' && o.end <= m.start).sort((a, b) => a.start - b.start);
-  const subject = orgs.filter((o) => (o.start >= from && /^[\s，,]*$/.test(line.text.slice(from, o.start))) || LINE_LEAD.test(line.text.slice(0, o.start))).at(-1);
+  const subject = orgs.filter((o) => (o.start >= from && /^[\s，,]*$/.test(line.text.slice(from, o.start))) || PARAGRAPH_LEAD.test(line.text.slice(0, o.start))).at(-1);
   if (!subject) return undefined;
   const between = orgs.filter((o) => o.start >= subject.end && o.aliasOf !== subject.id);
   if (between.length > 0 || !LAUNCH_VERB.test(line.text.slice(subject.end, m.start))) return undefined;

@@ -192,15 +192,14 @@ export function resolve(extractions: Extraction[], lexicon: Lexicon, options: Re
   }
   for (const g of extracted) if (g.type === 'Person') matchLexicon(g);
 
-  // names the text declared for one another (以下简称“锡创数科”)
+  // names the text declared for one another (以下简称“锡创数科”); union keeps a lexicon entity the root
   for (const x of extractions) {
     for (const m of x.mentions) {
       if (!m.aliasOf) continue;
       const alias = groupOfMention.get(globalMentionId(x.source, m.id));
       const named = groupOfMention.get(globalMentionId(x.source, m.aliasOf));
-      if (!alias || !named || root(alias) === root(named) || (root(alias).lexiconName && root(named).lexiconName)) continue;
-      if (root(alias).lexiconName) union(named, alias, 'abbreviation', `${m.form}: declared for ${named.mentions[0]!.form}`);
-      else union(alias, named, 'abbreviation', `${m.form}: declared for ${named.mentions[0]!.form}`);
+      if (!alias || !named || (root(alias).lexiconName && root(named).lexiconName)) continue;
+      union(alias, named, 'abbreviation', `${m.form}: declared for ${named.mentions[0]!.form}`);
     }
   }
 

@@ -21,6 +21,8 @@ export function isLatinName(text: string): boolean {
 /** Characters that end a clause in a transcript line. */
 export const CLAUSE_BREAK = /[。！？!?；;，,、：:\s（）()《》「」『』“”"【】\[\]…—]/;
 export const SENTENCE_BREAK = /[。！？!?；;]/;
+/** What may open a paragraph before the organisation it is about: a list number, a heading in brackets (3. 智谱｜…, 【新闻稿】). */
+export const PARAGRAPH_LEAD = /^\s*(?:\d{1,2}\s*[.、)）．]\s*|[（(]\d{1,2}[)）]\s*|【[^】]{0,20}】\s*)?$/;
 
 /** The sentence around text[start, end): from just after the break before it to the break after it (left out). */
 export function sentenceBounds(text: string, start: number, end = start): [number, number] {

@@ -7,7 +7,7 @@ import type { Rejection } from './ingest/schema.js';
 import type { Lexicon } from './lexicon/lexicon.js';
 import { applyOverrides, type Overrides, type OverridesOutcome } from './resolve/overrides.js';
 import { resolve, type ResolveOptions } from './resolve/resolve.js';
-import { nerRequested, openModels, type ModelInfo, type ModelOptions } from './models/index.js';
+import { nerRequested, openModels, type ModelInfo, type ModelOptions, type ModelSession } from './models/index.js';
 import type { Resolution } from './resolve/schema.js';
 import { loadLexicon } from './workers/lexicon.js';
 import { createExtractor } from './extract/index.js';
@@ -85,61 +85,9 @@ export async function buildFromPaths(inputs: string[], options: BuildOptions = {
   const models = options.models
     ? await openModels(nerOnWorkers ? { ...options.models, ner: 'none', nerModel: undefined } : options.models)
     : undefined;
-  let workerModels: ModelInfo[] = [];
-  let workerNerMs = 0;
-  let lexicon: Lexicon | undefined;
-  let outcomes: Outcome[];
-  const strings = new Map<string, string>();
-  if (jobs <= 1) {
-    // One transcript (or -j 1): extract on this thread, with the lexicon resolution needs anyway.
-    lexicon = loadLexicon(options.lexiconFiles);
-    const extractor = createExtractor(lexicon);
-    outcomes = [];
-    for (const [index, path] of files.entries()) {
-      // a copy, so that what is kept does not hold on to the transcript's text
-      const outcome = structuredClone(await extractFile({ index, path }, extractor, options.maxFileBytes, models && ((doc) => models.findings(doc))));
-      shareStrings(outcome, strings);
-      outcomes.push(outcome);
-      options.onProgress?.(index + 1, files.length, path);
-    }
-  } else {
-    const m = options.models;
-    // Without a NER model on the workers, this thread extracts too, with the lexicon that resolution needs
-    // (an error in it is reported, not the workers'); with one, it builds that lexicon meanwhile.
-    let mainLexicon: Lexicon | undefined;
-    const extracting = extractFiles(files, {
-      jobs,
-      lexiconFiles: options.lexiconFiles ?? [],
-      maxFileBytes: options.maxFileBytes,
-      ...(nerOnWorkers && m
-        ? { ner: { ner: m.ner, nerModel: m.nerModel, nerLabels: m.nerLabels, home: m.home, threads: m.threads } }
-        : { local: () => createExtractor((mainLexicon = loadLexicon(options.lexiconFiles))) }),
-      onModels: (info) => {
-        if (workerModels.length === 0) workerModels = info;
-      },
-      onOutcome: (outcome, done) => {
-        shareStrings(outcome, strings);
-        if ('nerMs' in outcome && outcome.nerMs) workerNerMs += outcome.nerMs;
-        options.onProgress?.(done, files.length, files[outcome.index]!);
-      },
-    });
-    if (nerOnWorkers) {
-      // this thread only waits for the workers: time enough to load the embedding model that resolution uses
-      models?.prefetchEmbeddings();
-      try {
-        mainLexicon = loadLexicon(options.lexiconFiles);
-      } catch (error) {
-        // the workers fail on the same lexicon; report this error, not theirs
-        extracting.catch(() => undefined);
-        throw error;
-      }
-    }
-    outcomes = await extracting;
-    lexicon = mainLexicon!;
-    mainLexicon = undefined;
-  }
+  const extracted = await extractAll(files, options, { jobs, nerOnWorkers, models });
+  const { outcomes } = extracted;
   lap('extract');
-  strings.clear();
 
   const extractions: Extraction[] = [];
   const documents: DocumentSummary[] = [];
@@ -161,21 +109,98 @@ export async function buildFromPaths(inputs: string[], options: BuildOptions = {
   }
   // the pool's settled promise refers to this array until its workers have exited: it must not keep every extraction alive
   outcomes.length = 0;
-  const resolveOptions: ResolveOptions = { pinned: pinnedNames(options.previousGraph) };
-  const extraMerges = models ? await models.merges(extractions, lexicon!, resolveOptions) : [];
-  const resolution = resolve(extractions, lexicon!, { ...resolveOptions, extraMerges });
   // nothing after resolution needs the lexicon: a large build's graph is made without it in memory
-  lexicon = undefined;
+  const resolution = await resolveWithLexicon(extractions, extracted.lexicon, { pinned: pinnedNames(options.previousGraph) }, models);
   const overrides = options.overrides ? applyOverrides(resolution, options.overrides, formLookup(extractions)) : undefined;
   lap('resolve');
   const graph = buildGraph(extractions, resolution);
   assertValidGraph(graph);
   lap('graph');
-  if (workerNerMs) timings['model ner'] = Math.round(workerNerMs);
+  if (extracted.workerNerMs) timings['model ner'] = Math.round(extracted.workerNerMs);
   for (const [role, ms] of Object.entries(models?.timings ?? {})) timings[`model ${role}`] = ms;
   await models?.dispose();
-  const modelInfo = [...workerModels, ...(models?.info ?? [])];
+  const modelInfo = [...extracted.workerModels, ...(models?.info ?? [])];
   return { graph, resolution, extractions: options.keepExtractions === false ? [] : extractions, documents, rejections, timings, ...(overrides ? { overrides } : {}), models: modelInfo };
+}
+
+/**
+ * The lexicon resolution needs, handed over in a box that resolution empties: a large build's graph is then
+ * made without the lexicon in memory, as no variable of buildFromPaths ever held it.
+ */
+interface LexiconBox {
+  lexicon?: Lexicon;
+}
+
+interface Extracted {
+  outcomes: Outcome[];
+  lexicon: LexiconBox;
+  workerModels: ModelInfo[];
+  workerNerMs: number;
+}
+
+/** Reads and extracts every file (on this thread, or on workers and this thread), in the order of the files. */
+async function extractAll(
+  files: string[],
+  options: BuildOptions,
+  { jobs, nerOnWorkers, models }: { jobs: number; nerOnWorkers: boolean; models: ModelSession | undefined },
+): Promise<Extracted> {
+  const extracted: Extracted = { outcomes: [], lexicon: {}, workerModels: [], workerNerMs: 0 };
+  const strings = new Map<string, string>();
+  if (jobs <= 1) {
+    // One transcript (or -j 1): extract on this thread, with the lexicon resolution needs anyway.
+    const lexicon = (extracted.lexicon.lexicon = loadLexicon(options.lexiconFiles));
+    const extractor = createExtractor(lexicon);
+    for (const [index, path] of files.entries()) {
+      // a copy, so that what is kept does not hold on to the transcript's text
+      const outcome = structuredClone(await extractFile({ index, path }, extractor, options.maxFileBytes, models && ((doc) => models.findings(doc))));
+      shareStrings(outcome, strings);
+      extracted.outcomes.push(outcome);
+      options.onProgress?.(index + 1, files.length, path);
+    }
+    return extracted;
+  }
+  const m = options.models;
+  // Without a NER model on the workers, this thread extracts too, with the lexicon that resolution needs
+  // (an error in it is reported, not the workers'); with one, it builds that lexicon meanwhile.
+  const extracting = extractFiles(files, {
+    jobs,
+    lexiconFiles: options.lexiconFiles ?? [],
+    maxFileBytes: options.maxFileBytes,
+    ...(nerOnWorkers && m
+      ? { ner: { ner: m.ner, nerModel: m.nerModel, nerLabels: m.nerLabels, home: m.home, threads: m.threads } }
+      : { local: () => createExtractor((extracted.lexicon.lexicon = loadLexicon(options.lexiconFiles))) }),
+    onModels: (info) => {
+      if (extracted.workerModels.length === 0) extracted.workerModels = info;
+    },
+    onOutcome: (outcome, done) => {
+      shareStrings(outcome, strings);
+      if ('nerMs' in outcome && outcome.nerMs) extracted.workerNerMs += outcome.nerMs;
+      options.onProgress?.(done, files.length, files[outcome.index]!);
+    },
+  });
+  if (nerOnWorkers) {
+    // this thread only waits for the workers: time enough to load the embedding model that resolution uses
+    models?.prefetchEmbeddings();
+    try {
+      extracted.lexicon.lexicon = loadLexicon(options.lexiconFiles);
+    } catch (error) {
+      // the workers fail on the same lexicon; report this error, not theirs
+      extracting.catch(() => undefined);
+      throw error;
+    }
+  }
+  extracted.outcomes = await extracting;
+  // the workers' handlers, which refer to this pool of strings, live until the workers have exited
+  strings.clear();
+  return extracted;
+}
+
+/** Resolves the extractions with the boxed lexicon, and empties the box. */
+async function resolveWithLexicon(extractions: Extraction[], box: LexiconBox, resolveOptions: ResolveOptions, models: ModelSession | undefined): Promise<Resolution> {
+  const lexicon = box.lexicon!;
+  box.lexicon = undefined;
+  const extraMerges = models ? await models.merges(extractions, lexicon, resolveOptions) : [];
+  return resolve(extractions, lexicon, { ...resolveOptions, extraMerges });
 }
 
 /** Below this many bytes of input, extraction runs on the main thread unless -j says otherwise. */

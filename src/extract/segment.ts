@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { Jieba, type TaggedWord } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict.js';
 import type { Lexicon } from '../lexicon/lexicon.js';
 import { Memo } from '../util/memo.js';
 
@@ -13,12 +14,20 @@ export interface Token {
   end: number;
 }
 
+/**
+ * jieba's own dictionary, read here rather than through '@node-rs/jieba/dict.js', which keeps it and the unused
+ * IDF table (11 MB) in memory for good, in every thread that segments.
+ */
+function jiebaDictionary(): Buffer {
+  return readFileSync(createRequire(import.meta.url).resolve('@node-rs/jieba/dict.txt'));
+}
+
 /** Word segmentation and part-of-speech tags (jieba), with the lexicon's names and titles added to its dictionary. */
 export class Segmenter {
   private readonly jieba: Jieba;
 
   constructor(lexicon: Lexicon) {
-    this.jieba = Jieba.withDict(dict);
+    this.jieba = Jieba.withDict(jiebaDictionary());
     const words: string[] = [];
     for (const entry of lexicon.entries) {
       const tag = entry.type === 'Organization' ? 'nt' : entry.type === 'Person' ? 'nr' : 'nz';

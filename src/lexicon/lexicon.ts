@@ -5,6 +5,7 @@ import { charReadings, foldedKey, fuzzyBudget, isHan, syllableCost } from './pin
 import type { LexiconFiles, OrgKind, SuffixEntry } from './schema.js';
 import { PRODUCT_CATEGORIES } from './schema.js';
 import { PhraseIndex } from './phrases.js';
+import { addEnd, childFor, childOf, childrenOf, endsAt, symbolNode, type SymbolNode } from './symbol-trie.js';
 
 export type ProductCategory = (typeof PRODUCT_CATEGORIES)[number];
 
@@ -40,20 +41,13 @@ interface Pattern {
 
 /**
  * A character trie of exact patterns, keyed by UTF-16 code unit (the text is walked unit by unit, so a
- * pattern's character outside the BMP is never matched); `ends` holds the patterns that end at a node.
+ * pattern's character outside the BMP is never matched); its ends are the patterns that end at a node.
  */
-interface CharNode {
-  next: Map<number, CharNode>;
-  ends: Pattern[];
-}
-
-function charNode(): CharNode {
-  return { next: new Map(), ends: [] };
-}
+type CharNode = SymbolNode<Pattern>;
 
 function rootArray(root: CharNode): Array<CharNode | undefined> {
   const first: Array<CharNode | undefined> = new Array(0x10000);
-  for (const [code, node] of root.next) first[code] = node;
+  for (const [code, node] of childrenOf(root)) first[code] = node;
   return first;
 }
 
@@ -64,10 +58,7 @@ interface FamilyNode {
 }
 
 /** A trie of folded pinyin by syllable (numbered: see Lexicon.syllableIds). */
-interface PinyinNode {
-  next: Map<number, PinyinNode>;
-  ends: Array<{ entry: LexEntry; form: string }>;
-}
+type PinyinNode = SymbolNode<{ entry: LexEntry; form: string }>;
 
 const LATIN_WORD_CHAR = /[a-z0-9]/i;
 /** Endings an organisation's name is written with or without (legal form, group). */
@@ -128,8 +119,8 @@ export class Lexicon {
   private readonly weakByForm = new Map<string, LexEntry[]>();
   private readonly byName = new Map<string, LexEntry>();
   /** Patterns matched case-insensitively (walked on the lower-cased text) and short Latin acronyms matched exactly. */
-  private readonly foldedTrie = charNode();
-  private readonly exactTrie = charNode();
+  private readonly foldedTrie: CharNode = symbolNode();
+  private readonly exactTrie: CharNode = symbolNode();
   /** The children of the two tries' roots, by code unit (the first step of every walk). */
   private firstNodes?: [Array<CharNode | undefined>, Array<CharNode | undefined>];
   private pinyinRoot?: PinyinNode;
@@ -250,35 +241,24 @@ export class Lexicon {
           reachable = false;
           break;
         }
-        const code = ch.charCodeAt(0);
-        let child = node.next.get(code);
-        if (!child) {
-          child = charNode();
-          node.next.set(code, child);
-        }
-        node = child;
+        node = childFor(node, ch.charCodeAt(0));
       }
-      if (reachable) node.ends.push({ text, entry, form });
+      if (reachable) addEnd(node, { text, entry, form });
     }
   }
 
   /** The trie of the fuzzy forms' folded pinyin, made on first use (the pinyin of every name takes a while; resolution does not need it). */
   private pinyinTrie(): PinyinNode {
     if (this.pinyinRoot) return this.pinyinRoot;
-    const root: PinyinNode = { next: new Map(), ends: [] };
+    const root: PinyinNode = symbolNode();
     for (const { form, entry } of this.fuzzyForms) {
       let node = root;
       for (const syllable of foldedKey(form).split(' ')) {
         let id = this.syllableIds.get(syllable);
         if (id === undefined) this.syllableIds.set(syllable, (id = this.syllableIds.size));
-        let child = node.next.get(id);
-        if (!child) {
-          child = { next: new Map(), ends: [] };
-          node.next.set(id, child);
-        }
-        node = child;
+        node = childFor(node, id);
       }
-      node.ends.push({ entry, form });
+      addEnd(node, { entry, form });
     }
     this.pinyinRoot = root;
     return root;
@@ -618,7 +598,7 @@ export class Lexicon {
       const haystack = t === 0 ? lower : text;
       let node: CharNode | undefined = this.firstNodes[t]![haystack.charCodeAt(i)];
       for (let k = i + 1; node; k++) {
-        for (const p of node.ends) {
+        for (const p of endsAt(node)) {
           const end = i + p.text.length;
           if (LATIN_WORD_CHAR.test(p.text[0]!) && i > 0 && LATIN_WORD_CHAR.test(text[i - 1]!)) continue;
           if (LATIN_WORD_CHAR.test(p.text[p.text.length - 1]!) && end < text.length && LATIN_WORD_CHAR.test(text[end]!)) continue;
@@ -626,7 +606,7 @@ export class Lexicon {
             best = { start: i, end, entry: p.entry, form: p.form, method: 'lexicon' };
           }
         }
-        node = k < haystack.length ? node.next.get(haystack.charCodeAt(k)) : undefined;
+        node = k < haystack.length ? childOf(node, haystack.charCodeAt(k)) : undefined;
       }
     }
     const homophone = this.pinyinAt(text, i);
@@ -650,7 +630,7 @@ export class Lexicon {
     const code = text.charCodeAt(i);
     if (this.pinyinStartUnits[code] === 0) {
       const root = this.pinyinTrie();
-      this.pinyinStartUnits[code] = this.readingsOfUnit(code)?.some((r) => root.next.has(r)) ? 1 : 2;
+      this.pinyinStartUnits[code] = this.readingsOfUnit(code)?.some((r) => childOf(root, r) !== undefined) ? 1 : 2;
     }
     if (this.pinyinStartUnits[code] !== 1) return undefined;
     const found: { best?: SpotHit } = {};
@@ -659,7 +639,7 @@ export class Lexicon {
   }
 
   private walkPinyin(text: string, i: number, node: PinyinNode, pos: number, found: { best?: SpotHit }): void {
-    for (const end of node.ends) {
+    for (const end of endsAt(node)) {
       const span = text.slice(i, pos);
       if (span === end.form) continue;
       if (![...span].some((ch, k) => ch === end.form[k])) continue;
@@ -669,7 +649,7 @@ export class Lexicon {
     const readings = this.readingsOfUnit(text.charCodeAt(pos));
     if (!readings) return;
     for (const r of readings) {
-      const child = node.next.get(r);
+      const child = childOf(node, r);
       if (child) this.walkPinyin(text, i, child, pos + 1, found);
     }
   }

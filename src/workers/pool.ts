@@ -139,14 +139,21 @@ export function extractFiles(files: string[], options: PoolOptions): Promise<Out
       finish(error as Error);
       return;
     }
-    void (async () => {
-      while (!settled && pending.length > 0) {
-        const job = pending.shift()!;
-        const outcome = await extractFile(job, extractor, options.maxFileBytes);
-        record(structuredClone(outcome));
-        // let the workers' messages in between two transcripts
-        await nextTurn();
-      }
-    })().catch((error: unknown) => finish(error as Error));
+    extractOnThisThread(extractor, pending, () => settled, options.maxFileBytes, record).catch((error: unknown) => finish(error as Error));
   });
+}
+
+/**
+ * Takes transcripts from the pool's queue and extracts them on this thread until the queue is empty. The
+ * extractor is a parameter, not a variable the pool's handlers share, so that its lexicon and segmenter go as
+ * soon as the queue is done, while the workers' handlers live on until they have exited.
+ */
+async function extractOnThisThread(extractor: Extractor, pending: Job[], settled: () => boolean, maxFileBytes: number | undefined, record: (outcome: Outcome) => void): Promise<void> {
+  while (!settled() && pending.length > 0) {
+    const job = pending.shift()!;
+    const outcome = await extractFile(job, extractor, maxFileBytes);
+    record(structuredClone(outcome));
+    // let the workers' messages in between two transcripts
+    await nextTurn();
+  }
 }

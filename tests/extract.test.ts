@@ -431,6 +431,18 @@ describe('Latin model names with versions', () => {
     expect(models(x)).toEqual(['SpatialLM=SpatialLM', 'SpatialLM 1。5=SpatialLM 1.5', 'Spatial LM=Spatial LM']);
     expect(forms(x, 'Product')).toEqual([]);
   });
+
+  it('takes in the digits after a full stop that ASR put in a version, names a model set after 大模型, and what the model is said to be', () => {
+    const x = extractLines(
+      '我们的核心是自研的视觉大模型Lumen，现在已经是Lumen-3。2版本了。',
+      '这套系统背后的模型是我们自研的Kestrel-2。5，推理速度很快。',
+      '我们的模型叫星瀚-Vision 1。0，可以识别工业缺陷。',
+      '去年我们推出了机器人Atlas 2。5亿元的订单已经签下。',
+    );
+    expect(models(x).sort()).toEqual(['Lumen=Lumen', 'Lumen-3。2=Lumen-3.2', 'Kestrel-2。5=Kestrel-2.5', '星瀚-Vision 1。0=星瀚-Vision 1.0'].sort());
+    // digits that count something (5亿元) are no part of a version
+    expect(forms(x, 'Product')).toEqual(['Atlas 2']);
+  });
 });
 
 describe('generic bodies and speech before a name', () => {

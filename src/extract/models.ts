@@ -4,7 +4,7 @@ import type { DocumentContext } from './context.js';
 import { givenNameAt } from './products.js';
 import type { ExtractedMention } from './schema.js';
 import type { Token } from './segment.js';
-import { asDecimal, CLAUSE_BREAK, decimalName, sentenceBounds } from '../util/text.js';
+import { asDecimal, CLAUSE_BREAK, COUNTER_AFTER_NUMBER, decimalName, sentenceBounds } from '../util/text.js';
 
 const MODEL_HEAD = /(大语言模型|语言大模型|多模态大模型|大模型|基础模型)/g;
 /** Tags of words that make a model name proper (not a generic phrase such as 行业大模型). */
@@ -193,6 +193,31 @@ export function attachVersions(ctx: DocumentContext, mentions: ExtractedMention[
       type: mention.type, start: mention.start, end: version.end, line: mention.line, method: mention.method, confidence: mention.confidence,
       impliedName: `${family}${separator}${version.version}`, family: mention.lexiconName ?? family,
       ...(product ? { category: mention.category } : { versions: [version.version] }),
+    }, line);
+  }
+}
+
+/**
+ * The rest of a version that ASR split at its decimal point (灵枢-Med 2。0, Orion-2。1, PixelMuse-1。5): a model or
+ * product whose name a rule ended at the digit before the full stop takes the digits after it, unless they count
+ * or date something (5。5月, 3。2亿).
+ */
+const DECIMAL_TAIL = new RegExp(`^[.。．](\\d{1,2})(?!\\d|[.。．]\\d|\\s?[${COUNTER_AFTER_NUMBER}])`);
+
+export function completeDecimalVersions(ctx: DocumentContext): void {
+  for (const mention of [...ctx.mentions]) {
+    if ((mention.type !== 'Model' && mention.type !== 'Product') || !/[A-Za-z\p{Script=Han}][\s-]?\d{1,2}$/u.test(mention.form)) continue;
+    const line = ctx.line(mention.line);
+    const tail = DECIMAL_TAIL.exec(line.text.slice(mention.end, mention.end + 8));
+    if (!tail) continue;
+    const end = mention.end + tail[0].length;
+    if (ctx.overlapping(line.number, mention.end, end).length > 0) continue;
+    const written = line.text.slice(mention.start, end);
+    const { id: _id, source: _source, text: _text, form: _form, impliedName, versions, ...rest } = mention;
+    ctx.removeMention(mention);
+    ctx.addMention({
+      ...rest, end, impliedName: impliedName ? asDecimal(`${impliedName}${tail[0]}`) : asDecimal(written),
+      ...(versions ? { versions: versions.map((v, k) => (k === versions.length - 1 ? asDecimal(`${v}${tail[0]}`) : v)) } : {}),
     }, line);
   }
 }

@@ -1,4 +1,4 @@
-import { asDecimal, CLAUSE_BREAK, decimalName, sentenceBounds } from '../util/text.js';
+import { asDecimal, CLAUSE_BREAK, COUNTER_AFTER_NUMBER, decimalName, sentenceBounds } from '../util/text.js';
 import type { PRODUCT_CATEGORIES } from '../lexicon/schema.js';
 import type { Line } from '../ingest/schema.js';
 import type { DocumentContext } from './context.js';
@@ -98,14 +98,14 @@ function isCoined(ctx: DocumentContext, token: Token): boolean {
 }
 
 /** A Latin word, and a model or version word after one space (Walker S2, Atlas Pro, Vision 2). */
-const LATIN_TOKEN = /(?<![A-Za-z0-9])([A-Za-z][A-Za-z0-9]{0,15}(?:-\d{1,3}[A-Za-z]?)?(?: (?:[A-Z][A-Za-z0-9]{0,7}|\d[A-Za-z0-9]{0,5}(?:[.。．]\d{1,2})?))?)(?![A-Za-z0-9])/g;
+const LATIN_TOKEN = new RegExp(`(?<![A-Za-z0-9])([A-Za-z][A-Za-z0-9]{0,15}(?:-\\d{1,3}[A-Za-z]?)?(?: (?:[A-Z][A-Za-z0-9]{0,7}|\\d[A-Za-z0-9]{0,5}(?:[.。．]\\d{1,2}(?![\\d${COUNTER_AFTER_NUMBER}]))?))?)(?![A-Za-z0-9])`, 'g');
 const PRODUCT_CUE = /产品|平台|系统|发布|推出|上线|车型|芯片|应用|工具|助手|服务|版本|功能|一体机|解决方案|App|APP|小程序|量产|出货|型号|机器人/;
 /** Kinds of product a sentence may call the thing it names (a model is none of them). */
 const PRODUCT_KIND = /产品|平台|系统|芯片|应用|工具|助手|一体机|App|APP|小程序|车型|解决方案|机器人|设备|终端/;
 /** Hardware, the products that go by two-character codes (H1, B2); speech recognition also writes AI as A2 or I2. */
 const HARDWARE = /机器人|机器狗|四足|人形|芯片|车型|汽车|设备|终端|一体机|服务器|处理器|加速卡|手机|眼镜/;
-/** A model released or described as one (开源了X, 是一个…大模型). */
-const MODEL_RELEASE = /发布|开源|推出|上线|是一个/;
+/** A model released or described as one (开源了X, 是一个…大模型, 模型是我们自研的X). */
+const MODEL_RELEASE = /发布|开源|推出|上线|是一个|自研/;
 
 /**
  * Whether a name given at [start, end) is free: nothing else stands there but a maker's name that opens it (讯飞晓医,
@@ -156,8 +156,11 @@ export function extractLatinProducts(ctx: DocumentContext): void {
       const withDigits = /[A-Za-z]/.test(token) && /\d/.test(token);
       if (!(mixedCase || withDigits)) continue;
       // a model code of two characters (H1, B2) or with a hyphen (GR-3) only where the sentence names a kind of product
+      // a model found before, now with a version after a hyphen (Echo, then Echo-2。1)
+      const hyphenFamily = /^([A-Za-z][A-Za-z0-9]+)-\d/.exec(token)?.[1];
+      const versionOfFound = hyphenFamily !== undefined && modelsNamed(ctx, hyphenFamily);
       const shortCode = token.length < 3 || token.includes('-');
-      if (shortCode && !/^[A-Z]+-?\d/.test(token)) continue;
+      if (shortCode && !versionOfFound && !/^[A-Z]+-?\d/.test(token)) continue;
       if (lexicon.latinTerms.has(token.toLowerCase()) || ctx.overlapping(line.number, start, end).length > 0) continue;
       const before = text[start - 1] === ' ' ? text[start - 2] : text[start - 1];
       const after = text[end] === ' ' ? text[end + 1] : text[end];
@@ -167,7 +170,9 @@ export function extractLatinProducts(ctx: DocumentContext): void {
       // that calls it a model and no kind of product (我们开源了SpatialLM，是一个空间理解的大模型)
       const family = words.length === 2 ? modelsNamed(ctx, words[0]!) : false;
       const spaced = words.length === 2 && modelsNamed(ctx, words.join('')); // Spatial LM for SpatialLM
-      if (family || spaced || (/模型/.test(sentence) && !PRODUCT_KIND.test(sentence) && MODEL_RELEASE.test(sentence))) {
+      // a name set after the words for a model, as its apposition (自研的语音大模型Echo，)
+      const namesTheModel = /模型\s?$/.test(text.slice(Math.max(0, start - 3), start));
+      if (family || spaced || versionOfFound || namesTheModel || (/模型/.test(sentence) && !PRODUCT_KIND.test(sentence) && MODEL_RELEASE.test(sentence))) {
         const written = text.slice(start, end);
         const version = family && !spaced ? /\S+$/.exec(written)![0] : undefined;
         ctx.addMention({
@@ -280,7 +285,7 @@ const THING_AT_START = new RegExp(`^(?:${THING})`);
 /**
  * Products the speaker calls their own, written in Latin letters: a name, not a term (我们的AI) or an acronym said
  * alone (我们的PUE); an acronym only beside the kind of thing it is (MUSA架构, 软件栈MXMACA). A name the lexicon knows
- * as an organisation is not taken; a name before 大模型 is a model.
+ * as an organisation is not taken; a name before 大模型, or after "the model is", is a model.
  */
 export function extractOwnLatinProducts(ctx: DocumentContext): void {
   const { lexicon } = ctx;
@@ -296,7 +301,9 @@ export function extractOwnLatinProducts(ctx: DocumentContext): void {
       if (!/[a-z]/.test(name) && !m[1] && !thingAfter) continue;
       if (!freeExceptMaker(ctx.overlapping(line.number, start, end), start, end)) continue;
       const thing = m[1] ?? thingAfter;
-      addModelOrProduct(ctx, line, start, end, thing ? categoryOf(thing) : 'other');
+      // what the sentence calls a model (背后的模型是我们自研的PixelMuse-1。5) is one
+      const calledAModel = !thing && /模型(?:是|叫做?|就是|用的是)$/.test(line.text.slice(Math.max(0, m.index - 7), m.index));
+      addModelOrProduct(ctx, line, start, end, calledAModel ? 'Model' : thing ? categoryOf(thing) : 'other');
     }
   }
 }

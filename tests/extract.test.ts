@@ -598,6 +598,14 @@ describe('products named in passing', () => {
     expect(forms(x, 'Product').sort()).toEqual(['B2', 'BR106', 'BR110', 'GR-3', 'H1']);
   });
 
+  it('takes a coined brand written before a model code into the product\'s name, not the end of a word or a known maker', () => {
+    const x = extractLines(
+      '今天我们正式发布第三代端侧AI芯片，青隼K5。那我们也同时发布澄光V2 AI眼镜。',
+      '我们的四足机器人Go2卖得很好。今天小米发布了小米X9手机。',
+    );
+    expect(forms(x, 'Product').sort()).toEqual(['Go2', 'X9', '澄光V2', '青隼K5']);
+  });
+
   it('reads a product line or model family named X系列, not a count or a size', () => {
     const x = extractLines(
       '我们现在有三个系列，远征系列是全尺寸的人形机器人，还有一个精灵系列是轮式的双臂机器人。',

@@ -149,6 +149,8 @@ export function extractLatinProducts(ctx: DocumentContext): void {
           start += words[0]!.length + 1;
           token = words[1]!;
         } else if (!/^[A-Z]/.test(token)) continue;
+        // and a generic word after a model code (G2 AI眼镜) is what the thing is, not its name
+        else if (MODEL_CODE.test(words[0]!) && lexicon.latinTerms.has(words[1]!.toLowerCase())) token = words[0]!;
       }
       const end = start + token.length;
       // a name, not an acronym: mixed case (Vmi, Csmar) or letters with digits (L380), three characters or more
@@ -163,7 +165,8 @@ export function extractLatinProducts(ctx: DocumentContext): void {
       if (shortCode && !versionOfFound && !/^[A-Z]+-?\d/.test(token)) continue;
       if (lexicon.latinTerms.has(token.toLowerCase()) || ctx.overlapping(line.number, start, end).length > 0) continue;
       const before = text[start - 1] === ' ' ? text[start - 2] : text[start - 1];
-      const after = text[end] === ' ' ? text[end + 1] : text[end];
+      const matchEnd = m.index + m[1]!.length;
+      const after = text[matchEnd] === ' ' ? text[matchEnd + 1] : text[matchEnd];
       if ((before !== undefined && !HAN_OR_PUNCT.test(before)) || (after !== undefined && !HAN_OR_PUNCT.test(after))) continue;
       const sentence = text.slice(...sentenceBounds(text, start, end));
       // a model: the name of one found before, with a version now (SpatialLM, then SpatialLM 1。5), or a sentence
@@ -184,10 +187,31 @@ export function extractLatinProducts(ctx: DocumentContext): void {
       }
       if (!PRODUCT_CUE.test(sentence) || /^(大模型|模型)/.test(text.slice(end, end + 3))) continue;
       if (shortCode && !(token.length < 3 ? HARDWARE : PRODUCT_KIND).test(sentence)) continue;
-      ctx.addMention({ type: 'Product', start, end, line: line.number, method: 'product-pattern', confidence: 0.5, category: 'other' }, line);
+      const brand = MODEL_CODE.test(token) ? brandBefore(ctx, line, start) : '';
+      ctx.addMention({ type: 'Product', start: start - brand.length, end, line: line.number, method: 'product-pattern', confidence: 0.5, category: 'other' }, line);
     }
   }
 }
+
+/**
+ * A coined Han word written right before a product's code (玄鸟N3, 光迹G2): the brand, part of the product's name.
+ * Not a word of the language, a known organisation (a maker's name stays its own mention), a place or a kind of thing.
+ */
+function brandBefore(ctx: DocumentContext, line: Line, start: number): string {
+  const brand = line.text.slice(Math.max(0, start - 2), start);
+  const { lexicon } = ctx;
+  if (!/^\p{Script=Han}{2}$/u.test(brand) || NOT_IN_BRAND.test(brand)) return '';
+  if (ctx.overlapping(line.number, start - 2, start).length > 0) return '';
+  // a word of its own, not the end of one (机器人Go2, 产品叫Csmar)
+  const from = Math.max(0, start - 8);
+  if (!ctx.segmenter.dictionaryBoundaries(line.text.slice(from, start)).has(start - 2 - from)) return '';
+  if (lexicon.lookupOrganization(brand) || lexicon.places.has(brand) || lexicon.productWords.has(brand) || lexicon.orgWords.has(brand) || lexicon.modelModifiers.has(brand)) return '';
+  return ctx.segmenter.isOrdinaryWord(brand) ? '' : brand;
+}
+/** A product's model code (N3, G2, SU7, H100). */
+const MODEL_CODE = /^[A-Z]{1,3}\d{1,4}[A-Za-z]?$/;
+/** Characters of speech glue, never in a brand. */
+const NOT_IN_BRAND = /[的了是在和与及跟把被对用从到给这那个款台部代一二三四五六七八九十新]/;
 
 /** What a name is given to, and the category of product it makes (大模型 makes a Model). */
 const NAMED_THING: Array<[string[], NamedKind]> = [

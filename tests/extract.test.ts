@@ -104,6 +104,11 @@ describe('stage introductions', () => {
     expect(affiliations(panel).join(' ')).not.toMatch(/大咖说/);
   });
 
+  it('takes no example word or congratulation into a name (比如说…中学, 祝贺联合实验室)', () => {
+    const x = extractLines('我们遴选了一批实验校，比如说杭州第十四中学、育才中学。', '好，再次祝贺联合实验室揭牌。');
+    expect(forms(x, 'Organization')).toEqual(['杭州第十四中学']);
+  });
+
   it('keeps a name whose characters are also speech glue (向 of 志向未来, 从 of 云从科技, 对 of 对外经济贸易大学)', () => {
     const x = extract('🎼接下来我们将邀请到的是加拿大工程院外籍院士志向未来创始人兼CEO梅涛院士。有请云从科技联合创始人姚志强。有请对外经济贸易大学校长张伟致辞。\n');
     const employers = x.relations.flatMap((r) => r.type === 'AFFILIATED_WITH'

@@ -121,6 +121,16 @@ describe('stage introductions', () => {
     expect(affiliations(x)).toContain('张平安@华为云:CEO');
   });
 
+  it('reads news style: title + name + what they did (作了报告, 担任主持, 参与讨论, 出任, 是)', () => {
+    const x = extractLines(
+      '清源智能研究院院长邱明远作了题为《智能体的下一站》的报告。',
+      '星河创投合伙人闻若溪担任主持，清源大学教授柏一舟参与讨论。',
+      '前谷歌研究员戚安澜加盟一家创业公司。首席技术官顾南星是我多年的同事。',
+    );
+    expect(forms(x, 'Person').sort()).toEqual(['戚安澜', '柏一舟', '邱明远', '闻若溪', '顾南星'].sort());
+    expect(affiliations(x)).toEqual(expect.arrayContaining(['邱明远@清源智能研究院:院长', '闻若溪@星河创投:合伙人']));
+  });
+
   it('does not take ordinary words for names or text before a stray title for an organisation', () => {
     const x = extract('以大模型为代表的人工智能技术正在引领世界。我们的发布嘉宾和见证嘉宾已经就绪。\n');
     expect(forms(x, 'Person')).toEqual([]);

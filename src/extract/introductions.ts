@@ -261,7 +261,7 @@ function isOrgLike(ctx: DocumentContext, text: string): boolean {
 }
 
 /** How a report goes on after a person's name: what they said or did (表示, 在…上, 则, 也…). */
-const PREDICATE_START = /^(?:与|和|同|跟|之前|此前|目前|现在|曾经|一直|负责|在|则|也|还|更|又|表示|说|指出|认为|强调|透露|介绍|分析|称|坦言|告诉|对|向|于|从|就|曾|已|将|会|带领|主持|出席|参加|发表|致辞|宣布|提到|谈到|回忆|补充|現任|现任|兼任|率队|率领|一行|等人|等)/;
+const PREDICATE_START = /^(?:与|和|同|跟|之前|此前|目前|现在|曾经|一直|负责|在|则|也|还|更|又|表示|说|指出|认为|强调|透露|介绍|分析|称|坦言|告诉|对|向|于|从|就|曾|已|将|会|带领|主持|出席|参加|发表|致辞|宣布|提到|谈到|回忆|补充|現任|现任|兼任|率队|率领|一行|等人|等|作了|做了|作题为|担任|参与|出任|加盟|加入|正式|是)/;
 
 /** The length of a name (three or two characters, a known surname first) that a predicate follows in this text, or 0. */
 function nameBeforePredicate(text: string, ctx: DocumentContext): number {

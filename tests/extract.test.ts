@@ -131,6 +131,16 @@ describe('stage introductions', () => {
     expect(affiliations(x)).toEqual(expect.arrayContaining(['邱明远@清源智能研究院:院长', '闻若溪@星河创投:合伙人']));
   });
 
+  it('reads the guests of a programme or guest list set out as a table', () => {
+    const x = extractLines(
+      '09:30-09:50 | 主旨演讲：具身智能的数据瓶颈 | 邱明远 | 清源智能研究院 院长',
+      '10:00-10:20 | 圆桌对话 | 闻若溪 | 星河创投 合伙人、清源大学 兼职教授',
+      '　　柏一舟 | 穹顶智能 创始人、CEO',
+      '11:00 | 茶歇 | 全体嘉宾 | 会场外',
+    );
+    expect(affiliations(x).sort()).toEqual(['柏一舟@穹顶智能:创始人、CEO', '邱明远@清源智能研究院:院长', '闻若溪@星河创投:合伙人', '闻若溪@清源大学:兼职教授'].sort());
+  });
+
   it('does not take ordinary words for names or text before a stray title for an organisation', () => {
     const x = extract('以大模型为代表的人工智能技术正在引领世界。我们的发布嘉宾和见证嘉宾已经就绪。\n');
     expect(forms(x, 'Person')).toEqual([]);

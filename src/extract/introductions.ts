@@ -97,6 +97,70 @@ function thirdPersonAppositions(ctx: DocumentContext, line: Line): Introduction[
   return found;
 }
 
+/** Where a table's cells are set apart (a programme, a guest list). */
+const CELL_BREAK = /[|｜]/;
+
+/** The cells of a table row, trimmed, with where each starts. */
+function cellsOf(text: string): Array<{ text: string; start: number }> {
+  const cells: Array<{ text: string; start: number }> = [];
+  let start = 0;
+  for (const part of text.split(CELL_BREAK)) {
+    const lead = part.length - part.trimStart().length;
+    cells.push({ text: part.trim(), start: start + lead });
+    start += part.length + 1;
+  }
+  return cells;
+}
+
+/**
+ * A guest in a table row of a programme or a guest list: a cell that is a name, and the next cell its
+ * organisations and titles, a space or nothing between each organisation and its title, 、 between them
+ * ("09:00-09:10 | 开幕致辞 | 孟广川 | 杭州市经济和信息化局 副局长", "叶知秋 | 栖梧智能 创始人、CEO").
+ */
+function tableRowGuests(ctx: DocumentContext, line: Line): Introduction[] {
+  if (!CELL_BREAK.test(line.text)) return [];
+  const { lexicon } = ctx;
+  const found: Introduction[] = [];
+  const cells = cellsOf(line.text);
+  for (let i = 0; i + 1 < cells.length; i++) {
+    const nameCell = cells[i]!;
+    if (!/^\p{Script=Han}{2,4}$/u.test(nameCell.text) || !isPlausibleName(nameCell.text, lexicon, { segmenter: ctx.segmenter })) continue;
+    const nameEnd = nameCell.start + nameCell.text.length;
+    if (ctx.overlapping(line.number, nameCell.start, nameEnd).some((m) => m.type !== 'Person')) continue;
+    const affiliations = cellAffiliations(ctx, line, cells[i + 1]!);
+    if (affiliations.length === 0) continue;
+    const titles = [...new Set(affiliations.flatMap((a) => a.titles))];
+    const person = ctx.addMention({ type: 'Person', start: nameCell.start, end: nameEnd, line: line.number, method: 'introduction', confidence: 0.8, titles }, line);
+    for (const a of affiliations) found.push({ person, org: a.org, titles: a.titles });
+  }
+  return found;
+}
+
+/** The organisations of a cell, each with the titles after it (a title alone goes with the organisation before it). */
+function cellAffiliations(ctx: DocumentContext, line: Line, cell: { text: string; start: number }): Array<{ org: ExtractedMention; titles: string[] }> {
+  const out: Array<{ org: ExtractedMention; titles: string[] }> = [];
+  let offset = cell.start;
+  for (const part of cell.text.split('、')) {
+    const at = offset;
+    offset += part.length + 1;
+    const spaced = /^(\S+)[ \u3000]+(\S+)$/u.exec(part);
+    const title = spaced ? (ctx.lexicon.titleIndex.longestEndingAt(spaced[2]!, spaced[2]!.length) ? spaced[2]! : undefined)
+      : ctx.lexicon.titleIndex.longestEndingAt(part, part.length)?.phrase;
+    if (!title) return [];
+    const orgText = spaced ? spaced[1]! : part.slice(0, part.length - title.length);
+    if (orgText === '') {
+      const last = out.at(-1);
+      if (!last) return [];
+      last.titles.push(title);
+      continue;
+    }
+    const slot = organizationSlot(ctx, line, at, at + orgText.length, { requireEvidence: true });
+    if (!slot) return [];
+    out.push({ org: materialize(ctx, slot), titles: [title] });
+  }
+  return out;
+}
+
 /** A name, a connective and what follows it: "张英与商汤科技" between two titles. */
 const GUEST_JOIN = /^(\p{Script=Han}{2,3}?)(与|和|跟|同|及)(\p{Script=Han}{2,})$/u;
 /** Cues of a self-introduction ("我是中电信AI公司何忠江"): the item may end with a name and no title. */
@@ -491,6 +555,7 @@ export function extractIntroductions(ctx: DocumentContext): { introductions: Int
     // in a list of guests, a guest's organisation stays one though the name was cut short
     if (introductions.length > onLine) for (const slot of cutShort) materialize(ctx, slot);
     introductions.push(...thirdPersonAppositions(ctx, line));
+    introductions.push(...tableRowGuests(ctx, line));
     if (/[A-Za-z]{3}/.test(line.text)) {
       if (STAGE_CUE.test(line.text)) introductions.push(...latinGuests(ctx, line));
       const english = englishIntroductions(ctx, line);

@@ -457,6 +457,11 @@ describe('Latin model names with versions', () => {
     expect(forms(x, 'Product')).toEqual([]);
   });
 
+  it('reads a size or a variant after a hyphen as a model of the family named before it (盘古-38B, 盘古-VL)', () => {
+    const x = extractLines('我们内部用的是盘古-38B，多模态的场景用盘古-VL，还有一个测试-VL的方案。');
+    expect(models(x)).toEqual(['盘古-38B=盘古-38B', '盘古-VL=盘古-VL']);
+  });
+
   it('takes in the digits after a full stop that ASR put in a version, names a model set after 大模型, and what the model is said to be', () => {
     const x = extractLines(
       '我们的核心是自研的视觉大模型Lumen，现在已经是Lumen-3。2版本了。',

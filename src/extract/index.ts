@@ -5,7 +5,7 @@ import { extractDeclaredNames, spotNamesFoundElsewhere } from './document-names.
 import { extractEnumerations } from './enumerations.js';
 import { extractIntroductions } from './introductions.js';
 import { addModelMentions, type NerSpan } from './ner.js';
-import { attachVersions, completeDecimalVersions, extractBareVersions, extractFamilyHomophones, extractLatinModels, extractModelPatterns, extractVersionedModels } from './models.js';
+import { attachVersions, completeDecimalVersions, extractBareVersions, extractHyphenedModels, extractFamilyHomophones, extractLatinModels, extractModelPatterns, extractVersionedModels } from './models.js';
 import { addParentMentions, extractAcademies, extractFoundedBodies, extractNamedCompanies, extractSuffixOrganizations } from './organizations.js';
 import { extractLatinProducts, extractNamedProducts, extractOwnLatinProducts, extractProductPatterns, extractSeries } from './products.js';
 import { extractReferences } from './references.js';
@@ -51,6 +51,7 @@ export function extractDocument(doc: Document, extractor: Extractor, findings: M
   addParentMentions(ctx);
   extractFamilyHomophones(ctx);
   extractVersionedModels(ctx);
+  extractHyphenedModels(ctx);
   extractBareVersions(ctx);
   extractModelPatterns(ctx);
   extractLatinModels(ctx);

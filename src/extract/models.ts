@@ -328,6 +328,34 @@ export function extractVersionedModels(ctx: DocumentContext): void {
   }
 }
 
+/** A size or a variant after a hyphen (观澜-14B, 观澜-VL): a model of its own of the family named before the hyphen. */
+const HYPHENED_HAN = /(\p{Script=Han}{2,6})-(\d{1,3}(?:\.\d)?[BbMmKk]|[A-Z]{2,3})(?![A-Za-z0-9])/gu;
+
+export function extractHyphenedModels(ctx: DocumentContext): void {
+  for (const line of ctx.contentLines()) {
+    if (!line.text.includes('-')) continue;
+    for (const m of line.text.matchAll(HYPHENED_HAN)) {
+      const han = m[1]!;
+      for (let k = 0; k <= han.length - 2; k++) {
+        const tail = han.slice(k);
+        // (an ordinary word is no bar here: a size or variant after a hyphen says it is a model's name)
+        if (ctx.lexicon.modelModifiers.has(tail) || ctx.lexicon.orgWords.has(tail)) continue;
+        const family = ctx.lexicon.modelEndingWith(tail);
+        if (!family) continue;
+        const start = m.index + k;
+        const end = m.index + m[0].length;
+        if (ctx.overlapping(line.number, start, end).some((x) => x.start < start || x.end > end)) break;
+        const stem = family.name.replace(/(大模型|模型)$/, '');
+        ctx.addMention({
+          type: 'Model', start, end, line: line.number, method: 'model-pattern', confidence: 0.75,
+          impliedName: `${stem}-${m[2]!}`, versions: [m[2]!], family: family.name,
+        }, line);
+        break;
+      }
+    }
+  }
+}
+
 /** A bare version (5。0) right after words that name one's own release, not a quantity. */
 const BARE_VERSION = /(我们的?|推出了?|发布了?|发了?|叫做?|升级到|迭代到|我们在)(\d{1,2}[.。．]\d{1,2})(?![\d%％]|[.。．]\d|\s?[亿万千百倍个年月日号秒分元位条家种款次TBPGtbpgKkMm])/g;
 /** How far back (in lines) the model a bare version belongs to may have been named. */

@@ -104,6 +104,11 @@ describe('stage introductions', () => {
     expect(affiliations(panel).join(' ')).not.toMatch(/大咖说/);
   });
 
+  it('keeps the place a registered name starts with though the segmenter joins its last character to the next (上 + 海瑞 of 上海瑞澄)', () => {
+    const x = extractLines('光电方面，上海瑞澄光电科技有限公司用我们的平台。', '另外，上海瑞霖数据科技有限公司也来了。');
+    expect(forms(x, 'Organization')).toEqual(['上海瑞澄光电科技有限公司', '上海瑞霖数据科技有限公司']);
+  });
+
   it('takes no example word or congratulation into a name (比如说…中学, 祝贺联合实验室)', () => {
     const x = extractLines('我们遴选了一批实验校，比如说杭州第十四中学、育才中学。', '好，再次祝贺联合实验室揭牌。');
     expect(forms(x, 'Organization')).toEqual(['杭州第十四中学']);

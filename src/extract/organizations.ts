@@ -244,6 +244,16 @@ export function extractSuffixOrganizations(ctx: DocumentContext): void {
   }
 }
 
+/** The start of a known place that begins before `start` and ends after it, before the suffix; else `start`. */
+function placeAcross(ctx: DocumentContext, text: string, start: number, suffixStart: number): number {
+  for (let before = 1; before <= 2 && start - before >= 0; before++) {
+    for (let after = 1; after <= 3 && start + after <= suffixStart; after++) {
+      if (ctx.lexicon.places.has(text.slice(start - before, start + after))) return start - before;
+    }
+  }
+  return start;
+}
+
 /** Words that follow an organisation's name as a verb of cooperation (与深言科技合作), though tagged as nouns. */
 const COOPERATION_AFTER = /^(合作|签约|联合|携手|共建)$/;
 
@@ -519,6 +529,8 @@ function nameBefore(ctx: DocumentContext, line: Line, tokens: Token[], suffixSta
     proper = noun = true;
   }
   while (line.text[start] === ' ') start++;
+  // a place the segmenter split at the name's start (上 + 海瑞 of 上海瑞岭医疗科技有限公司) is taken whole
+  start = placeAcross(ctx, line.text, start, suffixStart);
   // …but not the verb that governs it (建设语音识别国家重点实验室)
   if (firstWord && ((field && firstWord.tag === 'v') || (alliance && /^vn?$/.test(firstWord.tag)) || ((field || alliance) && GOVERNING_VERBS.has(firstWord.word)))) start = firstWord.end;
   if (start >= suffixStart) return undefined;

@@ -146,6 +146,18 @@ describe('stage introductions', () => {
     expect(affiliations(x).sort()).toEqual(['柏一舟@穹顶智能:创始人、CEO', '邱明远@清源智能研究院:院长', '闻若溪@星河创投:合伙人', '闻若溪@清源大学:兼职教授'].sort());
   });
 
+  it('reads a table row of name | organisation | title, a labelled name, a short name in brackets and a remark, and no name out of a region', () => {
+    const x = extractLines(
+      '闻若溪 | 星河创业投资管理有限公司 | 管理合伙人',
+      '　　主持人：柏一舟 | 杭州穹顶智能科技有限公司（穹顶智能）首席执行官',
+      '14:00-14:20 | 端侧智能 | 邱明远 | 华为 昇腾计算业务华东区域总经理（分享生态进展）',
+    );
+    expect(affiliations(x).sort()).toEqual([
+      '柏一舟@杭州穹顶智能科技有限公司:首席执行官', '邱明远@华为:昇腾计算业务华东区域总经理', '闻若溪@星河创业投资管理有限公司:管理合伙人',
+    ].sort());
+    expect(forms(x, 'Person').sort()).toEqual(['柏一舟', '邱明远', '闻若溪']);
+  });
+
   it('does not take ordinary words for names or text before a stray title for an organisation', () => {
     const x = extract('以大模型为代表的人工智能技术正在引领世界。我们的发布嘉宾和见证嘉宾已经就绪。\n');
     expect(forms(x, 'Person')).toEqual([]);

@@ -101,8 +101,8 @@ function thirdPersonAppositions(ctx: DocumentContext, line: Line): Introduction[
 const CELL_BREAK = /[|｜]/;
 
 /** The cells of a table row, trimmed, with where each starts. */
-function cellsOf(text: string): Array<{ text: string; start: number }> {
-  const cells: Array<{ text: string; start: number }> = [];
+function cellsOf(text: string): Cell[] {
+  const cells: Cell[] = [];
   let start = 0;
   for (const part of text.split(CELL_BREAK)) {
     const lead = part.length - part.trimStart().length;
@@ -123,11 +123,12 @@ function tableRowGuests(ctx: DocumentContext, line: Line): Introduction[] {
   const found: Introduction[] = [];
   const cells = cellsOf(line.text);
   for (let i = 0; i + 1 < cells.length; i++) {
-    const nameCell = cells[i]!;
+    // a role may label the name (主持人：姚一帆)
+    const nameCell = withoutLabel(cells[i]!);
     if (!/^\p{Script=Han}{2,4}$/u.test(nameCell.text) || !isPlausibleName(nameCell.text, lexicon, { segmenter: ctx.segmenter })) continue;
     const nameEnd = nameCell.start + nameCell.text.length;
     if (ctx.overlapping(line.number, nameCell.start, nameEnd).some((m) => m.type !== 'Person')) continue;
-    const affiliations = cellAffiliations(ctx, line, cells[i + 1]!);
+    const affiliations = cellAffiliations(ctx, line, cells[i + 1]!) ?? orgThenTitles(ctx, line, cells[i + 1]!, cells[i + 2]);
     if (affiliations.length === 0) continue;
     const titles = [...new Set(affiliations.flatMap((a) => a.titles))];
     const person = ctx.addMention({ type: 'Person', start: nameCell.start, end: nameEnd, line: line.number, method: 'introduction', confidence: 0.8, titles }, line);
@@ -136,29 +137,57 @@ function tableRowGuests(ctx: DocumentContext, line: Line): Introduction[] {
   return found;
 }
 
-/** The organisations of a cell, each with the titles after it (a title alone goes with the organisation before it). */
-function cellAffiliations(ctx: DocumentContext, line: Line, cell: { text: string; start: number }): Array<{ org: ExtractedMention; titles: string[] }> {
+type Cell = { text: string; start: number };
+
+/** A cell without the role that labels it (主持人：姚一帆 → 姚一帆). */
+function withoutLabel(cell: Cell): Cell {
+  const colon = Math.max(cell.text.lastIndexOf('：'), cell.text.lastIndexOf(':'));
+  return colon < 0 ? cell : { text: cell.text.slice(colon + 1).trim(), start: cell.start + colon + 1 + (cell.text.slice(colon + 1).length - cell.text.slice(colon + 1).trimStart().length) };
+}
+
+/** A remark in brackets at a cell's end (（分享…进展）) is no part of a title. */
+const TRAILING_REMARK = /[（(][^（）()]*[）)]$/;
+/** A short name in brackets after an organisation's name (（西溪创投）). */
+const BRACKETED = /[（(][^（）()]*[）)]/;
+
+/**
+ * The organisations of a cell, each with the titles after it (a title alone goes with the organisation before it);
+ * undefined when a part of it is no organisation with a title.
+ */
+function cellAffiliations(ctx: DocumentContext, line: Line, cell: Cell): Array<{ org: ExtractedMention; titles: string[] }> | undefined {
   const out: Array<{ org: ExtractedMention; titles: string[] }> = [];
   let offset = cell.start;
-  for (const part of cell.text.split('、')) {
+  for (const whole of cell.text.replace(TRAILING_REMARK, '').split('、')) {
     const at = offset;
-    offset += part.length + 1;
+    offset += whole.length + 1;
+    // an organisation's short name in brackets stands between it and the title (…有限公司（西溪创投）管理合伙人)
+    const bracket = BRACKETED.exec(whole);
+    const part = bracket ? whole.slice(0, bracket.index) + ' ' + whole.slice(bracket.index + bracket[0].length) : whole;
     const spaced = /^(\S+)[ \u3000]+(\S+)$/u.exec(part);
     const title = spaced ? (ctx.lexicon.titleIndex.longestEndingAt(spaced[2]!, spaced[2]!.length) ? spaced[2]! : undefined)
       : ctx.lexicon.titleIndex.longestEndingAt(part, part.length)?.phrase;
-    if (!title) return [];
+    if (!title) return undefined;
     const orgText = spaced ? spaced[1]! : part.slice(0, part.length - title.length);
     if (orgText === '') {
       const last = out.at(-1);
-      if (!last) return [];
+      if (!last) return undefined;
       last.titles.push(title);
       continue;
     }
     const slot = organizationSlot(ctx, line, at, at + orgText.length, { requireEvidence: true });
-    if (!slot) return [];
+    if (!slot) return undefined;
     out.push({ org: materialize(ctx, slot), titles: [title] });
   }
   return out;
+}
+
+/** An organisation alone in one cell and its titles in the next (华为技术有限公司 | 昇腾计算业务浙江区域总经理). */
+function orgThenTitles(ctx: DocumentContext, line: Line, orgCell: Cell, titleCell: Cell | undefined): Array<{ org: ExtractedMention; titles: string[] }> {
+  if (!titleCell || orgCell.text === '' || /[、/／]/.test(orgCell.text)) return [];
+  const titles = titleCell.text.replace(TRAILING_REMARK, '').split(/[、/／]/).map((t) => t.trim());
+  if (titles.length === 0 || !titles.every((t) => t !== '' && ctx.lexicon.titleIndex.longestEndingAt(t, t.length))) return [];
+  const slot = organizationSlot(ctx, line, orgCell.start, orgCell.start + orgCell.text.length, { requireEvidence: true });
+  return slot ? [{ org: materialize(ctx, slot), titles }] : [];
 }
 
 /** A name, a connective and what follows it: "张英与商汤科技" between two titles. */
@@ -260,6 +289,8 @@ function tokenize(item: string, offset: number, ctx: DocumentContext, line: Line
 /** Where a company's regional office is: a place or a region with 区/区域/大区 (华东区, 江苏区域, 大中华区, 亚太区). */
 const REGION_OF_A_TITLE = /^(.{2,4}?)(?:大区|区域|地区|片区|区)$/u;
 const WIDE_REGIONS = new Set(['大中华', '全球', '海外', '国际']);
+/** The words a region a title is held in ends with (浙江区域, 华南大区). */
+const REGION_BEFORE_TITLE = /(?:区域|大区|地区|片区)$/;
 
 function isRegionOfATitle(text: string, lexicon: DocumentContext['lexicon']): boolean {
   const region = REGION_OF_A_TITLE.exec(text)?.[1];
@@ -729,7 +760,8 @@ function parseItem(
         if (followedByTitle) i++;
         continue;
       }
-      const split = splitOrgAndName(tok.text, lexicon, ctx.segmenter);
+      // a region of the title (华为昇腾计算业务浙江区域总经理) ends no name: 江区域 is none
+      const split = REGION_BEFORE_TITLE.test(tok.text) ? undefined : splitOrgAndName(tok.text, lexicon, ctx.segmenter);
       if (split) {
         const nameStart = tok.end - split.name.length;
         const slot = split.org ? organizationSlot(ctx, line, tok.start, nameStart) : undefined;

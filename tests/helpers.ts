@@ -10,7 +10,7 @@ export const SEEDS = path.join(ROOT, 'seeds');
 export const GOLD = path.join(ROOT, 'tests', 'gold');
 /** Hand-written transcripts of other forums, with their gold (tests/written.md). */
 export const WRITTEN = path.join(ROOT, 'tests', 'written');
-/** Hand-written reports of other kinds (press release, news, WeChat recap, interview, list, bilingual, traditional, one keynote) with their gold. */
+/** Hand-written reports of other kinds (press release, news, WeChat recap, interview, list, bilingual, traditional, one keynote, a summit's news, a Q&A, a weekly round-up, a programme) with their gold. */
 export const REPORTS = path.join(ROOT, 'tests', 'reports');
 
 let seedBuild: Promise<BuildResult> | undefined;

@@ -109,6 +109,15 @@ describe('stage introductions', () => {
     expect(forms(x, 'Organization')).toEqual(['上海瑞澄光电科技有限公司', '上海瑞霖数据科技有限公司']);
   });
 
+  it('reads the schools a text names after their university, as units of it, and no speech after a university', () => {
+    const x = extractLines(
+      '研究团队一半来自华东师大的教育学部、计算机学院和心理与认知科学学院。',
+      '我是浙江大学电子系的老师。清华大学的一些实验室也来了，北京大学签约成立联合实验室。',
+    );
+    const units = x.mentions.filter((m) => m.impliedName).map((m) => `${m.form}=${m.impliedName}`);
+    expect(units).toEqual(['教育学部=华东师范大学教育学部', '计算机学院=华东师范大学计算机学院', '心理与认知科学学院=华东师范大学心理与认知科学学院', '电子系=浙江大学电子系']);
+  });
+
   it('takes no example word or congratulation into a name (比如说…中学, 祝贺联合实验室)', () => {
     const x = extractLines('我们遴选了一批实验校，比如说杭州第十四中学、育才中学。', '好，再次祝贺联合实验室揭牌。');
     expect(forms(x, 'Organization')).toEqual(['杭州第十四中学']);

@@ -6,7 +6,7 @@ import { extractEnumerations } from './enumerations.js';
 import { extractIntroductions } from './introductions.js';
 import { addModelMentions, type NerSpan } from './ner.js';
 import { attachVersions, completeDecimalVersions, extractBareVersions, extractHyphenedModels, extractFamilyHomophones, extractLatinModels, extractModelPatterns, extractVersionedModels } from './models.js';
-import { addParentMentions, extractAcademies, extractFoundedBodies, extractNamedCompanies, extractSuffixOrganizations } from './organizations.js';
+import { addParentMentions, extractAcademies, extractUniversityUnits, extractFoundedBodies, extractNamedCompanies, extractSuffixOrganizations } from './organizations.js';
 import { extractLatinProducts, extractNamedProducts, extractOwnLatinProducts, extractProductPatterns, extractSeries } from './products.js';
 import { extractReferences } from './references.js';
 import { extractCeremonyPartnerships, extractOwnership, extractPanelPartnerships, extractStatedPartnerships, findCoOrganizers, findOrganizer, SpeakerTimeline } from './relations.js';
@@ -49,6 +49,7 @@ export function extractDocument(doc: Document, extractor: Extractor, findings: M
   extractAcademies(ctx);
   extractEnumerations(ctx);
   addParentMentions(ctx);
+  extractUniversityUnits(ctx);
   extractFamilyHomophones(ctx);
   extractVersionedModels(ctx);
   extractHyphenedModels(ctx);

@@ -571,6 +571,45 @@ function nameBefore(ctx: DocumentContext, line: Line, tokens: Token[], suffixSta
   return { start };
 }
 
+/** A school or department of a university: its field, then what it is (计算机学院, 教育学部, 心理与认知科学学院, 电子系). */
+const UNIVERSITY_UNIT = /^(\p{Script=Han}{2,10}?(?:学院|学部|学系|系|研究院|研究所|实验室|研究中心))/u;
+/** What stands between the units of a list after their university (华东师大的教育学部、计算机学院和心理与认知科学学院). */
+const UNIT_LIST_BREAK = /^(?:、|和|及|以及|，)/;
+/** Speech, not a field: a unit's field holds none of these. */
+const NOT_IN_FIELD = /[的是了在这那个们我你他她它把被从对向就也都还很]/;
+
+/** A field of study is nouns (知识工程, 心理与认知科学), not speech (签约成立联合, 一些): it ends in a noun and holds no numeral, pronoun or adverb. */
+function isFieldOfStudy(ctx: DocumentContext, field: string): boolean {
+  const tags = ctx.segmenter.tag(field).map((t) => t.tag);
+  // (a verbal noun, 教育/vn, is a noun here)
+  const last = tags.at(-1) ?? 'v';
+  return last !== 'v' && last !== 'vd' && !/^[mrdupc]/.test(last) && !tags.some((t) => /^[mrdu]/.test(t));
+}
+
+/**
+ * The schools and departments a text names after their university (华东师范大学教育学部, 华东师大的计算机学院和…学院):
+ * each an organisation of its own, named with its university's name.
+ */
+export function extractUniversityUnits(ctx: DocumentContext): void {
+  for (const university of ctx.mentions.filter((m) => m.type === 'Organization' && m.kind === 'university' && m.lexiconName)) {
+    const line = ctx.line(university.line);
+    let at = university.end + (line.text[university.end] === '的' ? 1 : 0);
+    for (let count = 0; count < 6; count++) {
+      const unit = UNIVERSITY_UNIT.exec(line.text.slice(at, at + 16));
+      if (!unit) break;
+      const name = unit[1]!;
+      const field = name.replace(/(?:学院|学部|学系|系|研究院|研究所|实验室|研究中心)$/u, '');
+      if (field.length < 2 || NOT_IN_FIELD.test(field) || ctx.lexicon.places.has(field) || !isFieldOfStudy(ctx, field)) break;
+      const end = at + name.length;
+      if (ctx.overlapping(line.number, at, end).length > 0) break;
+      ctx.addMention({ type: 'Organization', start: at, end, line: line.number, method: 'org-suffix', confidence: 0.7, kind: 'university', impliedName: `${university.lexiconName}${name}` }, line);
+      const next = UNIT_LIST_BREAK.exec(line.text.slice(end));
+      if (!next) break;
+      at = end + next[0].length;
+    }
+  }
+}
+
 /**
  * The parent named at the start of a unit's name (复旦大学 in 复旦大学计算机科学技术学院, 工信部 in
  * 工信部科技司) becomes a mention of its own: the text names both organisations.

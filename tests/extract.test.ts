@@ -118,9 +118,9 @@ describe('stage introductions', () => {
     expect(units).toEqual(['教育学部=华东师范大学教育学部', '计算机学院=华东师范大学计算机学院', '心理与认知科学学院=华东师范大学心理与认知科学学院', '电子系=浙江大学电子系']);
   });
 
-  it('takes no example word or congratulation into a name (比如说…中学, 祝贺联合实验室)', () => {
-    const x = extractLines('我们遴选了一批实验校，比如说杭州第十四中学、育才中学。', '好，再次祝贺联合实验室揭牌。');
-    expect(forms(x, 'Organization')).toEqual(['杭州第十四中学']);
+  it('takes no example word, congratulation or speaking on behalf into a name (比如说…中学, 祝贺联合实验室, 代表…政府)', () => {
+    const x = extractLines('我们遴选了一批实验校，比如说杭州第十四中学、育才中学。', '好，再次祝贺联合实验室揭牌。', '首先我代表临安区人民政府表示欢迎。我们来聊一聊政府的作用。');
+    expect(forms(x, 'Organization')).toEqual(['杭州第十四中学', '临安区人民政府']);
   });
 
   it('keeps a name whose characters are also speech glue (向 of 志向未来, 从 of 云从科技, 对 of 对外经济贸易大学)', () => {
@@ -658,8 +658,9 @@ describe('products named in passing', () => {
     const x = extractLines(
       '今天我们正式发布第三代端侧AI芯片，青隼K5。那我们也同时发布澄光V2 AI眼镜。',
       '我们的四足机器人Go2卖得很好。今天小米发布了小米X9手机。',
+      '刚才跟大家打招呼的就是我们的机器狗澜步X3。',
     );
-    expect(forms(x, 'Product').sort()).toEqual(['Go2', 'X9', '澄光V2', '青隼K5']);
+    expect(forms(x, 'Product').sort()).toEqual(['Go2', 'X9', '澄光V2', '澜步X3', '青隼K5']);
   });
 
   it('reads a product line or model family named X系列, not a count or a size', () => {

@@ -37,7 +37,7 @@ const PROPER_TAGS = new Set(['nr', 'nrt', 'nrfg', 'ns', 'nt', 'nz', 'j', 'eng', 
 const NOT_IN_NAME = /[我你他她它们这那哪各每些了吗呢吧啊呃嗯就都也还很]|的/;
 const LEADING_JUNK = /^[的之和与及是在把被对从向]+/;
 /** Determiners, pronouns and particles that end speech before an organisation's name. */
-const SPEECH_GLUE = /这是|那是|比如说|比如|例如|譬如|包括|祝贺|恭喜|感谢|谢谢|再次|部分|旗下|全市|全省|全国|全区|全县|分别|就是|整个|刚才|刚刚|所有|先问|请问|想问|补充一下|这个|那个|一个|各个|各大|几大|两大|三大|四大|五大|我们|你们|他们|大家|怎么|什么|应该|可以|需要|能够|[的是了在把被给让对从向我你他她它这那哪些各每个要想由]|^据/g;
+const SPEECH_GLUE = /这是|那是|聊一聊|聊聊|谈一谈|谈谈|说一说|讲一讲|^代表|比如说|比如|例如|譬如|包括|祝贺|恭喜|感谢|谢谢|再次|部分|旗下|全市|全省|全国|全区|全县|分别|就是|整个|刚才|刚刚|所有|先问|请问|想问|补充一下|这个|那个|一个|各个|各大|几大|两大|三大|四大|五大|我们|你们|他们|大家|怎么|什么|应该|可以|需要|能够|[的是了在把被给让对从向我你他她它这那哪些各每个要想由]|^据/g;
 const TRAILING_JUNK = /[的之和与及]+$/;
 const GOVERNMENT_PLACE = /(省|市|区|县|州|自治区)$/;
 /** Short names of internal units (科技部, 信息化部, 科创部, 数字化部) after an organisation's name. */

@@ -99,7 +99,7 @@ function isCoined(ctx: DocumentContext, token: Token): boolean {
 
 /** A Latin word, and a model or version word after one space (Walker S2, Atlas Pro, Vision 2). */
 const LATIN_TOKEN = new RegExp(`(?<![A-Za-z0-9])([A-Za-z][A-Za-z0-9]{0,15}(?:-\\d{1,3}[A-Za-z]?)?(?: (?:[A-Z][A-Za-z0-9]{0,7}|\\d[A-Za-z0-9]{0,5}(?:[.。．]\\d{1,2}(?![\\d${COUNTER_AFTER_NUMBER}]))?))?)(?![A-Za-z0-9])`, 'g');
-const PRODUCT_CUE = /产品|平台|系统|发布|推出|上线|车型|芯片|应用|工具|助手|服务|版本|功能|一体机|解决方案|App|APP|小程序|量产|出货|型号|机器人/;
+const PRODUCT_CUE = /产品|平台|系统|发布|推出|上线|车型|芯片|应用|工具|助手|服务|版本|功能|一体机|解决方案|App|APP|小程序|量产|出货|型号|机器人|机器狗|眼镜|手机|耳机|手表|戒指|终端/;
 /** Kinds of product a sentence may call the thing it names (a model is none of them). */
 const PRODUCT_KIND = /产品|平台|系统|芯片|应用|工具|助手|一体机|App|APP|小程序|车型|解决方案|机器人|设备|终端/;
 /** Hardware, the products that go by two-character codes (H1, B2); speech recognition also writes AI as A2 or I2. */

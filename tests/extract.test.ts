@@ -167,6 +167,12 @@ describe('stage introductions', () => {
     expect(forms(x, 'Person').sort()).toEqual(['柏一舟', '邱明远', '闻若溪']);
   });
 
+  it('reads names with their organisation and title in brackets after them, a space between the two, and the signing they make', () => {
+    const x = extractLines('10:30 | 战略合作签约仪式：穹顶智能 × 星河数据 | 签约嘉宾：柏一舟（穹顶智能 首席执行官）、闻若溪（杭州星河数据科技有限公司 副总经理）');
+    expect(affiliations(x).sort()).toEqual(['柏一舟@穹顶智能:首席执行官', '闻若溪@杭州星河数据科技有限公司:副总经理']);
+    expect(x.signings.map((s) => s.signatories.length)).toEqual([2]);
+  });
+
   it('does not take ordinary words for names or text before a stray title for an organisation', () => {
     const x = extract('以大模型为代表的人工智能技术正在引领世界。我们的发布嘉宾和见证嘉宾已经就绪。\n');
     expect(forms(x, 'Person')).toEqual([]);

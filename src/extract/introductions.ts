@@ -97,6 +97,34 @@ function thirdPersonAppositions(ctx: DocumentContext, line: Line): Introduction[
   return found;
 }
 
+/** A name and a bracket right after it. */
+const NAME_THEN_BRACKET = /(\p{Script=Han}{2,4})[（(]([^（）()]{2,40})[）)]/gu;
+
+/**
+ * Names each followed by their organisation and title in brackets, a space or nothing between the two
+ * (签约嘉宾：叶知秋（栖梧智能 首席执行官）、方立群（中国联通浙江分公司 副总经理）), and where those brackets are.
+ */
+function bracketedAffiliations(ctx: DocumentContext, line: Line): { introductions: Introduction[]; brackets: Array<[number, number]> } {
+  const introductions: Introduction[] = [];
+  const brackets: Array<[number, number]> = [];
+  if (!/[（(]/.test(line.text)) return { introductions, brackets };
+  for (const m of line.text.matchAll(NAME_THEN_BRACKET)) {
+    const before = m[1]!;
+    const open = m.index + before.length;
+    const name = [3, 2].map((n) => before.slice(-n)).find((n) => n.length >= 2 && isPlausibleName(n, ctx.lexicon, { segmenter: ctx.segmenter }));
+    if (!name || !/\s/.test(m[2]!)) continue;
+    const nameStart = open - name.length;
+    if (ctx.overlapping(line.number, nameStart, open).some((x) => x.type !== 'Person')) continue;
+    const affiliations = cellAffiliations(ctx, line, { text: m[2]!, start: open + 1 });
+    if (!affiliations?.length) continue;
+    const titles = [...new Set(affiliations.flatMap((a) => a.titles))];
+    const person = ctx.addMention({ type: 'Person', start: nameStart, end: open, line: line.number, method: 'introduction', confidence: 0.8, titles }, line);
+    for (const a of affiliations) introductions.push({ person, org: a.org, titles: a.titles });
+    brackets.push([open, open + m[2]!.length + 1]);
+  }
+  return { introductions, brackets };
+}
+
 /** Where a table's cells are set apart (a programme, a guest list). */
 const CELL_BREAK = /[|｜]/;
 
@@ -554,6 +582,10 @@ export function extractIntroductions(ctx: DocumentContext): { introductions: Int
     let named: { start: number; end: number } | undefined;
     const labelEnd = shortSpeakerLabelEnd(line.text);
     const declaring = declaringBrackets(line.text);
+    // a name with its organisation and title in brackets after it (叶知秋（栖梧智能 首席执行官）): read whole
+    const bracketed = bracketedAffiliations(ctx, line);
+    introductions.push(...bracketed.introductions);
+    const skipped = [...declaring, ...bracketed.brackets];
     let previousEnd = 0;
     for (const item of introductionItems(line.text)) {
       // an organisation waiting for its people does not wait past the end of its sentence
@@ -561,7 +593,7 @@ export function extractIntroductions(ctx: DocumentContext): { introductions: Int
       previousEnd = item.start + item.text.length;
       if (item.start + item.text.length <= labelEnd) continue;
       // names declared in brackets (…有限公司（以下简称“X”）首席执行官…) stand between an organisation and its titles
-      if (declaring.some(([open, close]) => item.start > open && item.start + item.text.length < close)) continue;
+      if (skipped.some(([open, close]) => item.start > open && item.start + item.text.length < close)) continue;
       // a filler (…好威云的，呃，首席技术官…) neither ends nor starts an introduction
       if (FILLER_ONLY.test(item.text)) continue;
       const found = parseItem(ctx, line, item, carried);

@@ -660,6 +660,11 @@ describe('products named in passing', () => {
     expect(forms(x, 'Product').sort()).toEqual(['B2', 'BR106', 'BR110', 'GR-3', 'H1']);
   });
 
+  it('takes a model code or a variant word after a known product family into the product (骁龙AR1, 酷睿Ultra)', () => {
+    const x = extractLines('主芯片我们用的是高通的骁龙AR1。笔记本用的是英特尔的酷睿Ultra，续航很好。');
+    expect(x.mentions.filter((m) => m.type === 'Product').map((m) => m.form)).toEqual(['骁龙AR1', '酷睿Ultra']);
+  });
+
   it('takes a coined brand written before a model code into the product\'s name, not the end of a word or a known maker', () => {
     const x = extractLines(
       '今天我们正式发布第三代端侧AI芯片，青隼K5。那我们也同时发布澄光V2 AI眼镜。',

@@ -27,6 +27,14 @@ export function normalizeVersion(raw: string): string {
   return raw.replace(/[。．]/g, '.').replace(/欧/g, 'o');
 }
 
+/** A product's model code or variant word written right after its family (骁龙AR1, 酷睿Ultra, Pixel 9 Pro). */
+const VARIANT_AFTER = /^[\s-]?([A-Z]{1,3}\d{1,4}[A-Za-z]?|(?:Ultra|Pro|Max|Plus|Mini|Air|Lite)(?: \d{1,2})?)(?![A-Za-z0-9])/;
+
+export function variantAfter(line: Line, end: number): { version: string; end: number } | undefined {
+  const m = VARIANT_AFTER.exec(line.text.slice(end, end + 12));
+  return m ? { version: m[1]!, end: end + m[0].length } : undefined;
+}
+
 /** Version written right after [.., end) on the line, if any. */
 export function versionAfter(line: Line, end: number): { version: string; end: number } | undefined {
   const m = VERSION_AFTER.exec(line.text.slice(end, end + 8));
@@ -181,7 +189,7 @@ export function attachVersions(ctx: DocumentContext, mentions: ExtractedMention[
     const product = mention.type === 'Product' && mention.method === 'lexicon';
     if (mention.type !== 'Model' && !product) continue;
     const line = ctx.line(mention.line);
-    const version = versionAfter(line, mention.end);
+    const version = versionAfter(line, mention.end) ?? (product ? variantAfter(line, mention.end) : undefined);
     if (!version) continue;
     // a product's number may be a count (昇腾2台): a product's version is a model code (Walker S2, 绝影X30, CyberDog 2)
     if (product && (/[oO欧]$/.test(version.version) || COUNTED.test(line.text.slice(version.end, version.end + 1)))) continue;

@@ -104,6 +104,11 @@ describe('stage introductions', () => {
     expect(affiliations(panel).join(' ')).not.toMatch(/大咖说/);
   });
 
+  it('reads a film studio and a newspaper office as organisations, and no generic Latin term with a suffix', () => {
+    const x = extractLines('今天，上海电影集团、长江美术电影制片厂与我们联合发布了新的作品。我们要做一个AI制片厂，还有一个AI公司。');
+    expect(forms(x, 'Organization')).toEqual(['上海电影集团', '长江美术电影制片厂']);
+  });
+
   it('keeps the place a registered name starts with though the segmenter joins its last character to the next (上 + 海瑞 of 上海瑞澄)', () => {
     const x = extractLines('光电方面，上海瑞澄光电科技有限公司用我们的平台。', '另外，上海瑞霖数据科技有限公司也来了。');
     expect(forms(x, 'Organization')).toEqual(['上海瑞澄光电科技有限公司', '上海瑞霖数据科技有限公司']);

@@ -544,6 +544,8 @@ function nameBefore(ctx: DocumentContext, line: Line, tokens: Token[], suffixSta
   const name = line.text.slice(start, suffixEnd);
   const core = line.text.slice(start, suffixStart);
   if (lexicon.isGenericOrganization(name) || lexicon.orgWords.has(core) || lexicon.places.has(name)) return undefined;
+  // a generic Latin term and a suffix (AI制片厂, AI公司) names a kind of body, not a body
+  if (lexicon.latinTerms.has(core.trim().toLowerCase())) return undefined;
   // the suffix made a generic word by the one-character word before it (世界高科技, but not 资本公司 for
   // 本公司), or a word said twice (优势优势资源赋能科技): no name
   const wordBefore = tokens.some((t) => t.start === suffixStart - 1);

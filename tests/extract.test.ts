@@ -178,6 +178,12 @@ describe('stage introductions', () => {
     expect(x.signings.map((s) => s.signatories.length)).toEqual([2]);
   });
 
+  it('reads a speaker who gives their role first and then their organisation and name (我是今天的主持人，X的Y)', () => {
+    const x = extractLines('我是今天的主持人，清源大学的闻若溪。', '我是今天的主持人，非常高兴的心情。');
+    expect(affiliations(x)).toEqual(['闻若溪@清源大学:']);
+    expect(forms(x, 'Person')).toEqual(['闻若溪']);
+  });
+
   it('does not take ordinary words for names or text before a stray title for an organisation', () => {
     const x = extract('以大模型为代表的人工智能技术正在引领世界。我们的发布嘉宾和见证嘉宾已经就绪。\n');
     expect(forms(x, 'Person')).toEqual([]);

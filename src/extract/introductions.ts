@@ -222,6 +222,8 @@ function orgThenTitles(ctx: DocumentContext, line: Line, orgCell: Cell, titleCel
 const GUEST_JOIN = /^(\p{Script=Han}{2,3}?)(与|和|跟|同|及)(\p{Script=Han}{2,})$/u;
 /** Cues of a self-introduction ("我是中电信AI公司何忠江"): the item may end with a name and no title. */
 const SELF_INTRODUCTION = /(我是|我叫|本人是)(来自)?$/;
+/** A speaker's own role said first, the organisation and name after a comma (我是今天的主持人，…). */
+const SELF_THEN_ROLE = /(?:我是|我叫|本人是)[^。！？!?，,]{1,12}[，,]\s*$/;
 /** Honorifics that close an introduction; 教授, 博士 and 院士 are titles too, and close only at the end of an item. */
 const CLOSING = ['先生', '女士', '小姐', '老师'];
 const CLOSING_AT_END = ['教授', '博士', '院士'];
@@ -829,7 +831,10 @@ function parseItem(
       }
     }
     // a guest called up with their organisation and no title: 有请寒武纪的陈天石, 感谢月之暗面的杨植麟
-    const linked = tokens.length === 1 && START_CUES.some((c) => line.text.slice(0, item.start).endsWith(c)) ? tok.text.lastIndexOf('的') : -1;
+    // (or a speaker's own, after their role: 我是今天的主持人，华东师范大学的陈思远)
+    const before = line.text.slice(0, item.start);
+    const calledUp = START_CUES.some((c) => before.endsWith(c)) || SELF_THEN_ROLE.test(before);
+    const linked = tokens.length === 1 && calledUp ? tok.text.lastIndexOf('的') : -1;
     if (linked > 0 && isPlausibleName(tok.text.slice(linked + 1), lexicon, { segmenter: ctx.segmenter })) {
       const slot = organizationSlot(ctx, line, tok.start, tok.start + linked, { requireEvidence: true });
       if (slot) {

@@ -117,9 +117,7 @@ function bracketedAffiliations(ctx: DocumentContext, line: Line): { introduction
     if (ctx.overlapping(line.number, nameStart, open).some((x) => x.type !== 'Person')) continue;
     const affiliations = cellAffiliations(ctx, line, { text: m[2]!, start: open + 1 });
     if (!affiliations?.length) continue;
-    const titles = [...new Set(affiliations.flatMap((a) => a.titles))];
-    const person = ctx.addMention({ type: 'Person', start: nameStart, end: open, line: line.number, method: 'introduction', confidence: 0.8, titles }, line);
-    for (const a of affiliations) introductions.push({ person, org: a.org, titles: a.titles });
+    introductions.push(...introduced(ctx, line, nameStart, open, affiliations));
     brackets.push([open, open + m[2]!.length + 1]);
   }
   return { introductions, brackets };
@@ -133,8 +131,7 @@ function cellsOf(text: string): Cell[] {
   const cells: Cell[] = [];
   let start = 0;
   for (const part of text.split(CELL_BREAK)) {
-    const lead = part.length - part.trimStart().length;
-    cells.push({ text: part.trim(), start: start + lead });
+    cells.push(trimmedCell(part, start));
     start += part.length + 1;
   }
   return cells;
@@ -158,19 +155,31 @@ function tableRowGuests(ctx: DocumentContext, line: Line): Introduction[] {
     if (ctx.overlapping(line.number, nameCell.start, nameEnd).some((m) => m.type !== 'Person')) continue;
     const affiliations = cellAffiliations(ctx, line, cells[i + 1]!) ?? orgThenTitles(ctx, line, cells[i + 1]!, cells[i + 2]);
     if (affiliations.length === 0) continue;
-    const titles = [...new Set(affiliations.flatMap((a) => a.titles))];
-    const person = ctx.addMention({ type: 'Person', start: nameCell.start, end: nameEnd, line: line.number, method: 'introduction', confidence: 0.8, titles }, line);
-    for (const a of affiliations) found.push({ person, org: a.org, titles: a.titles });
+    found.push(...introduced(ctx, line, nameCell.start, nameEnd, affiliations));
   }
   return found;
 }
 
+type Affiliated = { org: ExtractedMention; titles: string[] };
+
+/** The person named at [start, end) with every title of theirs, and an introduction for each organisation. */
+function introduced(ctx: DocumentContext, line: Line, start: number, end: number, affiliations: Affiliated[]): Introduction[] {
+  const titles = [...new Set(affiliations.flatMap((a) => a.titles))];
+  const person = ctx.addMention({ type: 'Person', start, end, line: line.number, method: 'introduction', confidence: 0.8, titles }, line);
+  return affiliations.map((a) => ({ person, org: a.org, titles: a.titles }));
+}
+
 type Cell = { text: string; start: number };
+
+/** A piece of text without the spaces around it, and where what is left starts. */
+function trimmedCell(text: string, start: number): Cell {
+  return { text: text.trim(), start: start + text.length - text.trimStart().length };
+}
 
 /** A cell without the role that labels it (主持人：姚一帆 → 姚一帆). */
 function withoutLabel(cell: Cell): Cell {
   const colon = Math.max(cell.text.lastIndexOf('：'), cell.text.lastIndexOf(':'));
-  return colon < 0 ? cell : { text: cell.text.slice(colon + 1).trim(), start: cell.start + colon + 1 + (cell.text.slice(colon + 1).length - cell.text.slice(colon + 1).trimStart().length) };
+  return colon < 0 ? cell : trimmedCell(cell.text.slice(colon + 1), cell.start + colon + 1);
 }
 
 /** A remark in brackets at a cell's end (（分享…进展）) is no part of a title. */
@@ -182,8 +191,8 @@ const BRACKETED = /[（(][^（）()]*[）)]/;
  * The organisations of a cell, each with the titles after it (a title alone goes with the organisation before it);
  * undefined when a part of it is no organisation with a title.
  */
-function cellAffiliations(ctx: DocumentContext, line: Line, cell: Cell): Array<{ org: ExtractedMention; titles: string[] }> | undefined {
-  const out: Array<{ org: ExtractedMention; titles: string[] }> = [];
+function cellAffiliations(ctx: DocumentContext, line: Line, cell: Cell): Affiliated[] | undefined {
+  const out: Affiliated[] = [];
   let offset = cell.start;
   for (const whole of cell.text.replace(TRAILING_REMARK, '').split('、')) {
     const at = offset;
@@ -210,7 +219,7 @@ function cellAffiliations(ctx: DocumentContext, line: Line, cell: Cell): Array<{
 }
 
 /** An organisation alone in one cell and its titles in the next (华为技术有限公司 | 昇腾计算业务浙江区域总经理). */
-function orgThenTitles(ctx: DocumentContext, line: Line, orgCell: Cell, titleCell: Cell | undefined): Array<{ org: ExtractedMention; titles: string[] }> {
+function orgThenTitles(ctx: DocumentContext, line: Line, orgCell: Cell, titleCell: Cell | undefined): Affiliated[] {
   if (!titleCell || orgCell.text === '' || /[、/／]/.test(orgCell.text)) return [];
   const titles = titleCell.text.replace(TRAILING_REMARK, '').split(/[、/／]/).map((t) => t.trim());
   if (titles.length === 0 || !titles.every((t) => t !== '' && ctx.lexicon.titleIndex.longestEndingAt(t, t.length))) return [];
@@ -221,9 +230,10 @@ function orgThenTitles(ctx: DocumentContext, line: Line, orgCell: Cell, titleCel
 /** A name, a connective and what follows it: "张英与商汤科技" between two titles. */
 const GUEST_JOIN = /^(\p{Script=Han}{2,3}?)(与|和|跟|同|及)(\p{Script=Han}{2,})$/u;
 /** Cues of a self-introduction ("我是中电信AI公司何忠江"): the item may end with a name and no title. */
-const SELF_INTRODUCTION = /(我是|我叫|本人是)(来自)?$/;
+const SELF_CUE = '我是|我叫|本人是';
+const SELF_INTRODUCTION = new RegExp(`(${SELF_CUE})(来自)?$`);
 /** A speaker's own role said first, the organisation and name after a comma (我是今天的主持人，…). */
-const SELF_THEN_ROLE = /(?:我是|我叫|本人是)[^。！？!?，,]{1,12}[，,]\s*$/;
+const SELF_THEN_ROLE = new RegExp(`(?:${SELF_CUE})[^。！？!?，,]{1,12}[，,]\\s*$`);
 /** Honorifics that close an introduction; 教授, 博士 and 院士 are titles too, and close only at the end of an item. */
 const CLOSING = ['先生', '女士', '小姐', '老师'];
 const CLOSING_AT_END = ['教授', '博士', '院士'];
@@ -317,10 +327,11 @@ function tokenize(item: string, offset: number, ctx: DocumentContext, line: Line
 }
 
 /** Where a company's regional office is: a place or a region with 区/区域/大区 (华东区, 江苏区域, 大中华区, 亚太区). */
-const REGION_OF_A_TITLE = /^(.{2,4}?)(?:大区|区域|地区|片区|区)$/u;
+const REGION_WORDS = '大区|区域|地区|片区';
+const REGION_OF_A_TITLE = new RegExp(`^(.{2,4}?)(?:${REGION_WORDS}|区)$`, 'u');
 const WIDE_REGIONS = new Set(['大中华', '全球', '海外', '国际']);
 /** The words a region a title is held in ends with (浙江区域, 华南大区). */
-const REGION_BEFORE_TITLE = /(?:区域|大区|地区|片区)$/;
+const REGION_BEFORE_TITLE = new RegExp(`(?:${REGION_WORDS})$`);
 
 function isRegionOfATitle(text: string, lexicon: DocumentContext['lexicon']): boolean {
   const region = REGION_OF_A_TITLE.exec(text)?.[1];

@@ -2,6 +2,7 @@ import type { Line } from '../ingest/schema.js';
 import { foldedKey } from '../lexicon/pinyin.js';
 import type { DocumentContext } from './context.js';
 import { givenNameAt } from './products.js';
+import type { LexEntry } from '../lexicon/lexicon.js';
 import type { ExtractedMention } from './schema.js';
 import type { Token } from './segment.js';
 import { asDecimal, CLAUSE_BREAK, COUNTER_AFTER_NUMBER, decimalName, sentenceBounds } from '../util/text.js';
@@ -210,7 +211,7 @@ export function attachVersions(ctx: DocumentContext, mentions: ExtractedMention[
  * product whose name a rule ended at the digit before the full stop takes the digits after it, unless they count
  * or date something (5。5月, 3。2亿).
  */
-const DECIMAL_TAIL = new RegExp(`^[.。．](\\d{1,2})(?!\\d|[.。．]\\d|\\s?[${COUNTER_AFTER_NUMBER}])`);
+const DECIMAL_TAIL = new RegExp(`^[.。．](\\d{1,2})(?!\\d|[.。．]\\d|\\s?[${COUNTER_AFTER_NUMBER}%％])`);
 
 export function completeDecimalVersions(ctx: DocumentContext): void {
   for (const mention of [...ctx.mentions]) {
@@ -318,22 +319,31 @@ export function extractVersionedModels(ctx: DocumentContext): void {
       const han = m[1]!;
       const version = normalizeVersion(m[2]!);
       if (!/[.o]/.test(version) && !/大模型$/.test(han)) continue; // a bare number after a word is a count, not a version
-      for (let k = 0; k <= han.length - 2; k++) {
-        const tail = han.slice(k).replace(/(大模型|模型)$/, '');
-        if (tail.length < 2) continue;
-        if (ctx.lexicon.modelModifiers.has(tail) || ctx.lexicon.orgWords.has(tail) || ctx.segmenter.isOrdinaryWord(tail)) continue;
-        const family = ctx.lexicon.modelEndingWith(tail);
-        if (!family) continue;
-        const start = m.index + k;
-        const end = m.index + m[0].length;
-        ctx.addMention({
-          type: 'Model', start, end, line: line.number, method: 'model-pattern', confidence: 0.75,
-          impliedName: `${family.name}${version}`, versions: [version], family: family.name,
-        }, line);
-        break;
-      }
+      const found = familyEndingRun(ctx, han, { withoutModelWord: true, ordinaryWords: false });
+      if (!found) continue;
+      const { family } = found;
+      ctx.addMention({
+        type: 'Model', start: m.index + found.at, end: m.index + m[0].length, line: line.number, method: 'model-pattern', confidence: 0.75,
+        impliedName: `${family.name}${version}`, versions: [version], family: family.name,
+      }, line);
     }
   }
+}
+
+/**
+ * The longest tail of a run of Han characters that is the distinctive part of a lexicon model's name (日新 of
+ * 我们的日新, 观澜 of 版本观澜), with where it starts in the run; none that is a modifier or a word for a body, nor
+ * an ordinary word unless `ordinaryWords`.
+ */
+function familyEndingRun(ctx: DocumentContext, han: string, options: { withoutModelWord: boolean; ordinaryWords: boolean }): { at: number; family: LexEntry } | undefined {
+  for (let k = 0; k <= han.length - 2; k++) {
+    const tail = options.withoutModelWord ? han.slice(k).replace(/(大模型|模型)$/, '') : han.slice(k);
+    if (tail.length < 2) continue;
+    if (ctx.lexicon.modelModifiers.has(tail) || ctx.lexicon.orgWords.has(tail) || (!options.ordinaryWords && ctx.segmenter.isOrdinaryWord(tail))) continue;
+    const family = ctx.lexicon.modelEndingWith(tail);
+    if (family) return { at: k, family };
+  }
+  return undefined;
 }
 
 /** A size or a variant after a hyphen (观澜-14B, 观澜-VL): a model of its own of the family named before the hyphen. */
@@ -343,29 +353,24 @@ export function extractHyphenedModels(ctx: DocumentContext): void {
   for (const line of ctx.contentLines()) {
     if (!line.text.includes('-')) continue;
     for (const m of line.text.matchAll(HYPHENED_HAN)) {
-      const han = m[1]!;
-      for (let k = 0; k <= han.length - 2; k++) {
-        const tail = han.slice(k);
-        // (an ordinary word is no bar here: a size or variant after a hyphen says it is a model's name)
-        if (ctx.lexicon.modelModifiers.has(tail) || ctx.lexicon.orgWords.has(tail)) continue;
-        const family = ctx.lexicon.modelEndingWith(tail);
-        if (!family) continue;
-        const start = m.index + k;
-        const end = m.index + m[0].length;
-        if (ctx.overlapping(line.number, start, end).some((x) => x.start < start || x.end > end)) break;
-        const stem = family.name.replace(/(大模型|模型)$/, '');
-        ctx.addMention({
-          type: 'Model', start, end, line: line.number, method: 'model-pattern', confidence: 0.75,
-          impliedName: `${stem}-${m[2]!}`, versions: [m[2]!], family: family.name,
-        }, line);
-        break;
-      }
+      // (an ordinary word is no bar here: a size or variant after a hyphen says it is a model's name)
+      const found = familyEndingRun(ctx, m[1]!, { withoutModelWord: false, ordinaryWords: true });
+      if (!found) continue;
+      const { family } = found;
+      const start = m.index + found.at;
+      const end = m.index + m[0].length;
+      if (ctx.overlapping(line.number, start, end).some((x) => x.start < start || x.end > end)) continue;
+      const stem = family.name.replace(/(大模型|模型)$/, '');
+      ctx.addMention({
+        type: 'Model', start, end, line: line.number, method: 'model-pattern', confidence: 0.75,
+        impliedName: `${stem}-${m[2]!}`, versions: [m[2]!], family: family.name,
+      }, line);
     }
   }
 }
 
 /** A bare version (5。0) right after words that name one's own release, not a quantity. */
-const BARE_VERSION = /(我们的?|推出了?|发布了?|发了?|叫做?|升级到|迭代到|我们在)(\d{1,2}[.。．]\d{1,2})(?![\d%％]|[.。．]\d|\s?[亿万千百倍个年月日号秒分元位条家种款次TBPGtbpgKkMm])/g;
+const BARE_VERSION = new RegExp(`(我们的?|推出了?|发布了?|发了?|叫做?|升级到|迭代到|我们在)(\\d{1,2}[.。．]\\d{1,2})(?![\\d%％]|[.。．]\\d|\\s?[${COUNTER_AFTER_NUMBER}TBPGtbpgKkMm])`, 'g');
 /** How far back (in lines) the model a bare version belongs to may have been named. */
 const BARE_VERSION_REACH = 20;
 

@@ -529,7 +529,7 @@ function nameBefore(ctx: DocumentContext, line: Line, tokens: Token[], suffixSta
     proper = noun = true;
   }
   while (line.text[start] === ' ') start++;
-  // a place the segmenter split at the name's start (上 + 海瑞 of 上海瑞岭医疗科技有限公司) is taken whole
+  // a place the segmenter split at the name's start (上 + 海瑞 of 上海瑞澄光电科技有限公司) is taken whole
   start = placeAcross(ctx, line.text, start, suffixStart);
   // …but not the verb that governs it (建设语音识别国家重点实验室)
   if (firstWord && ((field && firstWord.tag === 'v') || (alliance && /^vn?$/.test(firstWord.tag)) || ((field || alliance) && GOVERNING_VERBS.has(firstWord.word)))) start = firstWord.end;
@@ -574,7 +574,7 @@ function nameBefore(ctx: DocumentContext, line: Line, tokens: Token[], suffixSta
 }
 
 /** A school or department of a university: its field, then what it is (计算机学院, 教育学部, 心理与认知科学学院, 电子系). */
-const UNIVERSITY_UNIT = /^(\p{Script=Han}{2,10}?(?:学院|学部|学系|系|研究院|研究所|实验室|研究中心))/u;
+const UNIVERSITY_UNIT = /^(\p{Script=Han}{2,10}?)(学院|学部|学系|系|研究院|研究所|实验室|研究中心)/u;
 /** What stands between the units of a list after their university (华东师大的教育学部、计算机学院和心理与认知科学学院). */
 const UNIT_LIST_BREAK = /^(?:、|和|及|以及|，)/;
 /** Speech, not a field: a unit's field holds none of these. */
@@ -599,9 +599,8 @@ export function extractUniversityUnits(ctx: DocumentContext): void {
     for (let count = 0; count < 6; count++) {
       const unit = UNIVERSITY_UNIT.exec(line.text.slice(at, at + 16));
       if (!unit) break;
-      const name = unit[1]!;
-      const field = name.replace(/(?:学院|学部|学系|系|研究院|研究所|实验室|研究中心)$/u, '');
-      if (field.length < 2 || NOT_IN_FIELD.test(field) || ctx.lexicon.places.has(field) || !isFieldOfStudy(ctx, field)) break;
+      const [name, field] = unit as unknown as [string, string];
+      if (NOT_IN_FIELD.test(field) || ctx.lexicon.places.has(field) || !isFieldOfStudy(ctx, field)) break;
       const end = at + name.length;
       if (ctx.overlapping(line.number, at, end).length > 0) break;
       ctx.addMention({ type: 'Organization', start: at, end, line: line.number, method: 'org-suffix', confidence: 0.7, kind: 'university', impliedName: `${university.lexiconName}${name}` }, line);

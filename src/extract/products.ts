@@ -98,7 +98,7 @@ function isCoined(ctx: DocumentContext, token: Token): boolean {
 }
 
 /** A Latin word, and a model or version word after one space (Walker S2, Atlas Pro, Vision 2). */
-const LATIN_TOKEN = new RegExp(`(?<![A-Za-z0-9])([A-Za-z][A-Za-z0-9]{0,15}(?:-\\d{1,3}[A-Za-z]?)?(?: (?:[A-Z][A-Za-z0-9]{0,7}|\\d[A-Za-z0-9]{0,5}(?:[.。．]\\d{1,2}(?![\\d${COUNTER_AFTER_NUMBER}]))?))?)(?![A-Za-z0-9])`, 'g');
+const LATIN_TOKEN = new RegExp(`(?<![A-Za-z0-9])([A-Za-z][A-Za-z0-9]{0,15}(?:-\\d{1,3}[A-Za-z]?)?(?: (?:[A-Z][A-Za-z0-9]{0,7}|\\d[A-Za-z0-9]{0,5}(?:[.。．]\\d{1,2}(?![\\d${COUNTER_AFTER_NUMBER}%％]))?))?)(?![A-Za-z0-9])`, 'g');
 const PRODUCT_CUE = /产品|平台|系统|发布|推出|上线|车型|芯片|应用|工具|助手|服务|版本|功能|一体机|解决方案|App|APP|小程序|量产|出货|型号|机器人|机器狗|眼镜|手机|耳机|手表|戒指|终端/;
 /** Kinds of product a sentence may call the thing it names (a model is none of them). */
 const PRODUCT_KIND = /产品|平台|系统|芯片|应用|工具|助手|一体机|App|APP|小程序|车型|解决方案|机器人|设备|终端/;
@@ -157,10 +157,10 @@ export function extractLatinProducts(ctx: DocumentContext): void {
       const mixedCase = /[A-Z]/.test(token) && /[a-z]/.test(token);
       const withDigits = /[A-Za-z]/.test(token) && /\d/.test(token);
       if (!(mixedCase || withDigits)) continue;
-      // a model code of two characters (H1, B2) or with a hyphen (GR-3) only where the sentence names a kind of product
       // a model found before, now with a version after a hyphen (Echo, then Echo-2。1)
       const hyphenFamily = /^([A-Za-z][A-Za-z0-9]+)-\d/.exec(token)?.[1];
       const versionOfFound = hyphenFamily !== undefined && modelsNamed(ctx, hyphenFamily);
+      // a model code of two characters (H1, B2) or with a hyphen (GR-3) only where the sentence names a kind of product
       const shortCode = token.length < 3 || token.includes('-');
       if (shortCode && !versionOfFound && !/^[A-Z]+-?\d/.test(token)) continue;
       if (lexicon.latinTerms.has(token.toLowerCase()) || ctx.overlapping(line.number, start, end).length > 0) continue;

@@ -91,8 +91,8 @@ export function editDistance(a: string, b: string, limit: number): number {
   return previous[b.length]!;
 }
 
-/** What a number that is no version counts or dates (3。5亿, 5。5月): the characters that may follow it. */
-export const COUNTER_AFTER_NUMBER = '亿万千百倍个年月日号秒分元位条家种款次%％';
+/** What a number that is no version counts or dates (3。5亿, 5。5月): the characters that may follow it (and %). */
+export const COUNTER_AFTER_NUMBER = '亿万千百倍个年月日号秒分元位条家种款次';
 
 /** ASR writes a version's decimal point as a full stop (SpatialLM 1。5, GLM-4。5). */
 export function asDecimal(written: string): string {

@@ -5,6 +5,11 @@ import path from 'node:path';
 import { buildFromPaths } from '../src/pipeline.js';
 import { buildSeeds, GOLD, REPORTS, WRITTEN } from './helpers.js';
 
+/** The scores of a build of a folder of hand-written texts against the gold files in its gold/ folder. */
+async function scoreSet(dir: string): Promise<EvalReport> {
+  return scoreGraph((await buildFromPaths([dir])).graph, readGold(path.join(dir, 'gold')));
+}
+
 let report: EvalReport;
 beforeAll(async () => {
   report = scoreGraph((await buildSeeds()).graph, readGold(GOLD));
@@ -25,7 +30,7 @@ describe('accuracy on the gold transcripts (floors: a drop below them is a regre
 describe('accuracy on hand-written transcripts of other forums (floors: a drop below them is a regression)', () => {
   let written: EvalReport;
   beforeAll(async () => {
-    written = scoreGraph((await buildFromPaths([WRITTEN])).graph, readGold(path.join(WRITTEN, 'gold')));
+    written = await scoreSet(WRITTEN);
   });
 
   it('typed entity F1, person and organisation recall, and the relations', () => {
@@ -40,7 +45,7 @@ describe('accuracy on hand-written transcripts of other forums (floors: a drop b
 describe('accuracy on hand-written reports of other kinds: press release, news, interview, list, round-up, programme (floors)', () => {
   let reports: EvalReport;
   beforeAll(async () => {
-    reports = scoreGraph((await buildFromPaths([REPORTS])).graph, readGold(path.join(REPORTS, 'gold')));
+    reports = await scoreSet(REPORTS);
   });
 
   it('typed entity F1, person recall, affiliations and the signings', () => {

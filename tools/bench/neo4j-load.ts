@@ -61,6 +61,24 @@ async function timedLoad(driver: Driver, graph: Graph, database: string | undefi
   return { summary, nodeSeconds, relSeconds, nodesPerSecond: graph.nodes.length / nodeSeconds, relsPerSecond: graph.relationships.length / relSeconds };
 }
 
+/**
+ * Seconds the server's JVM has spent compiling (JIT) since it started, from its JMX bean; undefined when the
+ * server does not allow dbms.queryJmx. On 2 cores the compiler threads compete with the load for CPU, which is why
+ * the first load after a JVM start is slower than the same load later.
+ */
+async function jitSeconds(driver: Driver, database: string | undefined): Promise<number | undefined> {
+  const session = driver.session({ database });
+  try {
+    const result = await session.run('CALL dbms.queryJmx("java.lang:type=Compilation") YIELD attributes RETURN attributes.TotalCompilationTime.value AS ms');
+    const ms = result.records[0]?.get('ms');
+    return ms === undefined || ms === null ? undefined : Number(ms) / 1000;
+  } catch {
+    return undefined;
+  } finally {
+    await session.close();
+  }
+}
+
 const seeds = (await buildFromPaths([path.resolve('seeds')])).graph;
 const graph = replicate(seeds, copies);
 const load = () => loadavg().map((l) => l.toFixed(1)).join(' ');
@@ -93,10 +111,13 @@ try {
   ];
   for (const [name, before] of runs) {
     await before();
+    const jitBefore = await jitSeconds(driver, settings.database);
     const r = await timedLoad(driver, graph, settings.database);
+    const jitAfter = await jitSeconds(driver, settings.database);
+    const jit = jitBefore === undefined || jitAfter === undefined ? '' : `; the server's JIT compiled for ${(jitAfter - jitBefore).toFixed(1)}s meanwhile`;
     process.stdout.write(
       `${name}: nodes ${Math.round(r.nodesPerSecond).toLocaleString('en')}/s (${r.nodeSeconds.toFixed(1)}s, ${r.summary.nodes.created} created), ` +
-      `relationships ${Math.round(r.relsPerSecond).toLocaleString('en')}/s (${r.relSeconds.toFixed(1)}s, ${r.summary.relationships.created} created)\n`,
+      `relationships ${Math.round(r.relsPerSecond).toLocaleString('en')}/s (${r.relSeconds.toFixed(1)}s, ${r.summary.relationships.created} created)${jit}\n`,
     );
   }
   process.stdout.write(`machine: load average ${load()}\n`);

@@ -22,6 +22,8 @@ export NEO4J_LOCAL_HOME="${NEO4J_LOCAL_HOME:-$here/data}"
 # exec: signals (Ctrl-C, SIGTERM) go straight to the JVM, which stops Neo4j cleanly.
 heap="${NEO4J_HEAP:-512m}"
 # -Xms = -Xmx, as Neo4j advises for a server: the heap is not resized while a load runs
-exec java -Xms"$heap" -Xmx"$heap" -XX:+UseG1GC --add-opens=java.base/java.nio=ALL-UNNAMED \
+# NEO4J_JAVA_OPTS: more JVM options, word-split on purpose (e.g. "-XX:+AlwaysPreTouch -Xlog:gc")
+# shellcheck disable=SC2086
+exec java -Xms"$heap" -Xmx"$heap" ${NEO4J_JAVA_OPTS:--XX:+UseG1GC} --add-opens=java.base/java.nio=ALL-UNNAMED \
   --add-opens=java.base/sun.nio.ch=ALL-UNNAMED -Dfile.encoding=UTF-8 \
   -cp "$here/target/classes:$(cat "$classpath")" Neo4jLocal

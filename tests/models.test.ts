@@ -185,6 +185,28 @@ describe('model mentions beside the rule mentions', () => {
     expect(kept.map((m) => `${m.text}@${text.indexOf(m.text) === m.start ? 'first' : 'later'}`)).toEqual(['北辰云图@first', '星河互联@first']);
   });
 
+  it('leaves out an ORG span that is a venue, a description, a piece of a longer name or an event, and a country for a Latin slip', () => {
+    const lines = [
+      '签约仪式在无锡太湖国际博览中心举行，我们是一家通用人工智能公司。',
+      '栖梧智能与浙江联通共建“智能体+政务”联合创新中心，帮机器人公司做仿真训练。',
+      '欢迎来到世界人工智能大会智汇医疗论坛，介绍上海市级医院的布局。Made in China.',
+      '北辰云图的创始人张海涛也来了。',
+    ];
+    const doc = documentFromBytes('spans.txt', Buffer.from(`${lines.join('\n')}\n`));
+    if (isRejection(doc)) throw new Error(doc.reason);
+    const at = (line: number, text: string, label: NerSpan['label'] = 'ORG'): NerSpan => {
+      const start = lines[line - 1]!.indexOf(text);
+      return { line, start, end: start + text.length, label };
+    };
+    const spans = [
+      at(1, '无锡太湖国际博览中心'), at(1, '通用人工智能公司'), at(2, '联合创新中心'), at(2, '帮机器人公司'),
+      at(3, '世界人工智能大会智汇医疗'), at(3, '上海市级医院'), at(3, 'China', 'nz'),
+    ];
+    expect(modelMentions(extractDocument(doc, extractor, { nerSpans: spans })).map((m) => m.text)).toEqual([]);
+    // the same filters keep a plain name standing as an employer
+    expect(modelMentions(extractDocument(doc, extractor, { nerSpans: [at(4, '北辰云图')] })).map((m) => m.text)).toEqual(['北辰云图']);
+  });
+
   it('takes a person thanked for a talk or referred back to by name, but not an honorific misheard as a name', async () => {
     const read = await readDocument(path.join(SEEDS, '001_36b022c5dd94acb0.txt'), {});
     if ('reason' in read) throw new Error(read.reason);

@@ -112,6 +112,7 @@ function judge(ctx: DocumentContext, line: Line, span: NerSpan, text: string): D
   if (span.label === 'ORG') {
     const chars = [...text];
     if (chars.length < 3 || !chars.every((c) => /\p{Script=Han}/u.test(c))) return undefined;
+    if (describesRatherThanNames(lexicon, line, span, text)) return undefined;
     if (chars.length >= 4 && endsLikeOrganization(text, ctx)) return { type: 'Organization', confidence: MODEL_CONFIDENCE };
     return placedLikeOrganization(ctx, line, span, text) ? { type: 'Organization', confidence: MODEL_CONFIDENCE } : undefined;
   }
@@ -138,6 +139,28 @@ function endsLikeOrganization(text: string, ctx: DocumentContext): boolean {
   const place = placePrefix(head, lexicon);
   if (place && ctx.segmenter.isOrdinaryWord(head.slice(place.length))) return false;
   return suffix.value.strength === 'weak' || [...text].length >= 7;
+}
+
+/** An event's name inside the span (世界人工智能大会智汇医疗…), unless the span is the event's office (…大会组委会). */
+const EVENT_INSIDE = /(大会|论坛|峰会|年会|博览会|发布会|研讨会)(?!.*(组委会|秘书处|办公室|执委会|理事会))/u;
+/** A level (上海市级医院, 省级平台): a kind of body, not one body. */
+const LEVEL_WORD = /(市|省|区|县|镇|国家|部)级/u;
+/** Right before the span: a classifier (一家, 这所) makes what follows a description (一家通用人工智能公司). */
+const CLASSIFIER_BEFORE = /(一|这|那|每|各|多|某|几)(家|个|所)$/u;
+/** Right before the span: a closing quote, so the name starts inside the quotes (“智能体+政务”联合创新中心). */
+const QUOTE_BEFORE = /[”"」』》]$/u;
+/** A verb or preposition of one character that a name does not start with (帮机器人公司 is 帮 + 机器人公司). */
+const NOT_A_NAME_START = new Set([...'帮给让向对把被跟替']);
+
+/**
+ * What an ORG span shows to be a description, a venue or a piece of a longer name rather than an organisation's
+ * name: a venue ending (太湖国际博览中心), an event name inside, a level word, a classifier or a closing quote
+ * right before, a verb for its first character.
+ */
+function describesRatherThanNames(lexicon: Lexicon, line: Line, span: NerSpan, text: string): boolean {
+  const before = line.text.slice(Math.max(0, span.start - 2), span.start);
+  return lexicon.venueEndings.some((ending) => text.endsWith(ending)) || EVENT_INSIDE.test(text) || LEVEL_WORD.test(text) ||
+    CLASSIFIER_BEFORE.test(before) || QUOTE_BEFORE.test(before) || NOT_A_NAME_START.has(text[0]!);
 }
 
 function placePrefix(text: string, lexicon: Lexicon): string {
@@ -279,6 +302,8 @@ function latinIndex(lexicon: Lexicon): LatinIndex {
       const key = fold(text);
       // ASR writes ordinary English words in lower case; a garbled name keeps a capital or a digit
       if (key.length < 5 || !/[A-Z0-9]/.test(text)) return undefined;
+      // a short capitalised word is an ordinary one at a sentence's start or a country (China is not CHINT)
+      if (/^[A-Z][a-z]+$/.test(text) && key.length < 7) return undefined;
       const budget = key.length >= 8 ? 2 : 1;
       let best: { entry: LexEntry; cost: number } | undefined;
       for (let length = key.length - budget; length <= key.length + budget; length++) {

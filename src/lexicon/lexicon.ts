@@ -114,6 +114,8 @@ export class Lexicon {
   readonly latinTerms: Set<string>;
   /** English words that name a body, never a person (Committee, Association, Securities), lower case. */
   readonly englishOrgWords: Set<string>;
+  /** Endings of venues (博览中心, 会议中心, 酒店): where a forum is held, not an organisation. */
+  readonly venueEndings: string[];
 
   private readonly byForm = new Map<string, LexEntry[]>();
   private readonly weakByForm = new Map<string, LexEntry[]>();
@@ -199,6 +201,7 @@ export class Lexicon {
     this.productWords = new Set(files.genericTerms.productWords);
     this.latinTerms = new Set(files.genericTerms.latinTerms.map((t) => t.toLowerCase()));
     this.englishOrgWords = new Set(files.genericTerms.englishOrgWords.map((t) => t.toLowerCase()));
+    this.venueEndings = files.genericTerms.venueEndings;
   }
 
   private add(entry: LexEntry): void {

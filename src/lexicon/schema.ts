@@ -79,6 +79,7 @@ export const LexiconFilesSchema = z.object({
     productWords: z.array(z.string()),
     latinTerms: z.array(z.string()).default([]),
     englishOrgWords: z.array(z.string()).default([]),
+    venueEndings: z.array(z.string()).default([]),
   }),
 });
 

@@ -505,6 +505,11 @@ describe('Latin model names with versions', () => {
     expect(models(x)).toEqual(['盘古-38B=盘古-38B', '盘古-VL=盘古-VL']);
   });
 
+  it('reads a variant after a hyphen as a model of a family the text itself names (汀兰大模型3.0 → 汀兰-Lite)', () => {
+    const x = extractLines('衡川智能今天发布了汀兰大模型3.0。', '知库一体机预装汀兰-Lite系列模型，还有一个测试-Lite的方案。');
+    expect(models(x).sort()).toEqual(['汀兰-Lite=汀兰-Lite', '汀兰大模型3.0=汀兰大模型3.0']);
+  });
+
   it('takes in the digits after a full stop that ASR put in a version, names a model set after 大模型, and what the model is said to be', () => {
     const x = extractLines(
       '我们的核心是自研的视觉大模型Lumen，现在已经是Lumen-3。2版本了。',

@@ -55,6 +55,7 @@ export function extractDocument(doc: Document, extractor: Extractor, findings: M
   extractHyphenedModels(ctx);
   extractBareVersions(ctx);
   extractModelPatterns(ctx);
+  extractHyphenedModels(ctx, true);
   extractLatinModels(ctx);
   attachVersions(ctx, ctx.mentions);
   extractProductPatterns(ctx);

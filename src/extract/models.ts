@@ -346,27 +346,58 @@ function familyEndingRun(ctx: DocumentContext, han: string, options: { withoutMo
   return undefined;
 }
 
-/** A size or a variant after a hyphen (观澜-14B, 观澜-VL): a model of its own of the family named before the hyphen. */
-const HYPHENED_HAN = /(\p{Script=Han}{2,6})-(\d{1,3}(?:\.\d)?[BbMmKk]|[A-Z]{2,3})(?![A-Za-z0-9])/gu;
+/** A size or a variant after a hyphen (观澜-14B, 观澜-VL, 汀兰-Lite): a model of its own of the family named before the hyphen. */
+const HYPHENED_HAN = /(\p{Script=Han}{2,6})-(\d{1,3}(?:\.\d)?[BbMmKk]|[A-Z]{2,3}|Lite|Pro|Max|Mini|Turbo|Plus|Flash|Air|Ultra|Nano|Edge|Chat|Coder|Vision)(?![A-Za-z0-9])/gu;
 
-export function extractHyphenedModels(ctx: DocumentContext): void {
+/**
+ * Models named by a family and a hyphened size or variant. With `familiesHere`, the families are the models this
+ * document names itself (汀兰大模型3.0 makes 汀兰 a family: 汀兰-Lite); otherwise the lexicon's.
+ */
+export function extractHyphenedModels(ctx: DocumentContext, familiesHere = false): void {
+  const stems = familiesHere ? documentModelStems(ctx) : undefined;
+  if (stems?.size === 0) return;
   for (const line of ctx.contentLines()) {
     if (!line.text.includes('-')) continue;
     for (const m of line.text.matchAll(HYPHENED_HAN)) {
       // (an ordinary word is no bar here: a size or variant after a hyphen says it is a model's name)
-      const found = familyEndingRun(ctx, m[1]!, { withoutModelWord: false, ordinaryWords: true });
+      const found = stems ? stemEndingRun(stems, m[1]!) : lexiconFamilyRun(ctx, m[1]!);
       if (!found) continue;
-      const { family } = found;
       const start = m.index + found.at;
       const end = m.index + m[0].length;
       if (ctx.overlapping(line.number, start, end).some((x) => x.start < start || x.end > end)) continue;
-      const stem = family.name.replace(/(大模型|模型)$/, '');
+      const stem = found.family.replace(/(大模型|模型)$/, '');
       ctx.addMention({
         type: 'Model', start, end, line: line.number, method: 'model-pattern', confidence: 0.75,
-        impliedName: `${stem}-${m[2]!}`, versions: [m[2]!], family: family.name,
+        impliedName: `${stem}-${m[2]!}`, versions: [m[2]!], family: found.family,
       }, line);
     }
   }
+}
+
+/** The Han stems of the models found in the document so far (汀兰 of 汀兰大模型3.0), each with its family name. */
+function documentModelStems(ctx: DocumentContext): Map<string, string> {
+  const stems = new Map<string, string>();
+  for (const m of ctx.mentions) {
+    if (m.type !== 'Model') continue;
+    const name = m.lexiconName ?? m.impliedName ?? m.form;
+    const family = name.replace(/\s*[vV]?[\d.。．]+$/u, '');
+    const stem = family.replace(/(大模型|模型)$/u, '');
+    if (/^\p{Script=Han}{2,4}$/u.test(stem) && !ctx.lexicon.modelModifiers.has(stem) && !stems.has(stem)) stems.set(stem, family);
+  }
+  return stems;
+}
+
+function lexiconFamilyRun(ctx: DocumentContext, han: string): { at: number; family: string } | undefined {
+  const found = familyEndingRun(ctx, han, { withoutModelWord: false, ordinaryWords: true });
+  return found && { at: found.at, family: found.family.name };
+}
+
+function stemEndingRun(stems: Map<string, string>, han: string): { at: number; family: string } | undefined {
+  for (let k = 0; k <= han.length - 2; k++) {
+    const family = stems.get(han.slice(k));
+    if (family) return { at: k, family };
+  }
+  return undefined;
 }
 
 /** A bare version (5。0) right after words that name one's own release, not a quantity. */

@@ -120,6 +120,12 @@ describe('resolution of ASR variants', () => {
     expect(node(graph, 'Organization', '银河通用')?.aliases ?? []).not.toContain('Galbot G1');
   });
 
+  it('keeps a four-letter product apart from a company one letter off (Zoom is not Zoox)', async () => {
+    const graph = await buildText('我们的会议纪要产品已经上架了腾讯会议的应用市场，也能接入Zoom和钉钉。');
+    expect(node(graph, 'Product', 'Zoom')).toBeDefined();
+    expect(graph.nodes.find((n) => n.aliases.includes('Zoom') || n.mentions.some((m) => m.text === 'Zoom' && n.name !== 'Zoom'))).toBeUndefined();
+  });
+
   it('merges a guest\'s name spelt in pinyin by an interpreter with the Han name, and the organisation said in English with the Chinese one', async () => {
     const graph = await buildText(
       '有请人民网董事长、总裁叶珍珍，弘毅投资总裁曹永刚。',

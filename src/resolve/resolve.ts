@@ -162,7 +162,9 @@ export function resolve(extractions: Extraction[], lexicon: Lexicon, options: Re
       return;
     }
     const latin = lexicon.closestLatin(form);
-    if (latin && (latin.entry.type === g.type || g.type === 'Product' || g.type === 'Model')) {
+    // one letter off a four-letter name of another type is another name (Zoom, a product, is not Zoox, a company)
+    const retypes = latin && latin.entry.type !== g.type;
+    if (latin && (latin.entry.type === g.type || ((g.type === 'Product' || g.type === 'Model') && !(retypes && latin.distance > 0 && form.length < 5)))) {
       union(g, lexiconGroup(latin.entry.type, latin.entry.name), 'lexicon-alias', `${form} ≈ ${latin.form} (spelling, distance ${latin.distance})`);
       return;
     }

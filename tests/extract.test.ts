@@ -505,6 +505,18 @@ describe('Latin model names with versions', () => {
     expect(models(x)).toEqual(['盘古-38B=盘古-38B', '盘古-VL=盘古-VL']);
   });
 
+  it('takes no connective before a list, no quoted catchword and no question about a kind of company for a name', () => {
+    const x = extractLines(
+      '6月15日，长三角智能体产业联盟在上海成立。联盟由上海人工智能实验室、灵枢智能、极衡科技等单位发起。',
+      '无锡市人民政府（以下简称“市政府”）分别与科大讯飞股份有限公司、商汤科技、无锡微澜智能科技有限公司签署协议。',
+      '开源正成为中国大模型“走出去”的主要方式。',
+      '记者：最后一个问题，你怎么看大模型创业公司的未来？',
+    );
+    const names = [...forms(x, 'Organization'), ...forms(x, 'Model'), ...forms(x, 'Product')];
+    for (const wrong of ['联盟由', '分别与', '走出去', '看大模型创业公司', '大模型创业公司']) expect(names).not.toContain(wrong);
+    expect(forms(x, 'Organization')).toEqual(expect.arrayContaining(['上海人工智能实验室', '科大讯飞股份有限公司', '商汤科技']));
+  });
+
   it('reads a variant after a hyphen as a model of a family the text itself names (汀兰大模型3.0 → 汀兰-Lite)', () => {
     const x = extractLines('衡川智能今天发布了汀兰大模型3.0。', '知库一体机预装汀兰-Lite系列模型，还有一个测试-Lite的方案。');
     expect(models(x).sort()).toEqual(['汀兰-Lite=汀兰-Lite', '汀兰大模型3.0=汀兰大模型3.0']);

@@ -10,6 +10,8 @@ const LIST_LEAD = /^(来自|包括|包含|比如|例如|像是|像|如|有|和|�
 /** The end of the last item: "…的嘉宾", "…等企业". */
 const LIST_TAIL = /(的|等|共同|一起|上台|都|也).*$/;
 const NOT_A_NAME = /[我你他她它们这那哪些了吗呢吧啊呃嗯就都也还很个位]/;
+/** A preposition or conjunction at the end: the words before a list's first member (分别与, 联盟由), not a member. */
+const ENDS_IN_CONNECTIVE = /^\p{Script=Han}{2,}[与和及同跟由向对为把被将从]$/u;
 
 interface Item {
   start: number;
@@ -97,7 +99,7 @@ function itemText(line: Line, item: Item, index: number, count: number): { start
 
 /** An item no earlier step typed: an organisation, since most of its list are. */
 function typeUnknownItem(ctx: DocumentContext, line: Line, start: number, text: string): void {
-  if (text.length < 2 || text.length > 12 || NOT_A_NAME.test(text) || !/^[\p{Script=Han}A-Za-z0-9]+$/u.test(text)) return;
+  if (text.length < 2 || text.length > 12 || NOT_A_NAME.test(text) || ENDS_IN_CONNECTIVE.test(text) || !/^[\p{Script=Han}A-Za-z0-9]+$/u.test(text)) return;
   const { lexicon } = ctx;
   if (lexicon.places.has(text) || lexicon.isGenericOrganization(text) || lexicon.titleSet.has(text)) return;
   // a company the lexicon knows by this short name, though it reads like a person's (荣耀 among 小米、荣耀、vivo)

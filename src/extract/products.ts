@@ -271,7 +271,11 @@ export function extractNamedProducts(ctx: DocumentContext): void {
   for (const line of ctx.contentLines()) {
     if (!/叫|名为|取名|[“"「『]/.test(line.text)) continue;
     const named: Array<{ name: string; start: number; thing: string; thingAt: number }> = [];
-    for (const m of line.text.matchAll(QUOTED_AFTER_THING)) named.push({ name: m[2]!, start: m.index + m[1]!.length + 1, thing: thingWord(m[1]!), thingAt: m.index });
+    for (const m of line.text.matchAll(QUOTED_AFTER_THING)) {
+      // a quoted verb after the word for a thing is a catchword, not a name (中国大模型“走出去”)
+      if (ctx.segmenter.tag(m[2]!).every((t) => /^[vdpc]/.test(t.tag))) continue;
+      named.push({ name: m[2]!, start: m.index + m[1]!.length + 1, thing: thingWord(m[1]!), thingAt: m.index });
+    }
     for (const m of line.text.matchAll(QUOTED_BEFORE_THING)) named.push({ name: m[1]!, start: m.index + 1, thing: thingWord(m[2]!), thingAt: m.index + m[0].length - m[2]!.length });
     for (const m of line.text.matchAll(QUOTED_LAUNCH)) named.push({ name: m[1]!, start: m.index + m[0].indexOf(m[1]!), thing: m[2]!, thingAt: -1 });
     for (const m of line.text.matchAll(NAMED_AS)) {

@@ -517,6 +517,16 @@ describe('Latin model names with versions', () => {
     expect(forms(x, 'Organization')).toEqual(expect.arrayContaining(['上海人工智能实验室', '科大讯飞股份有限公司', '商汤科技']));
   });
 
+  it('reads a version and the products named after a model family the text itself names (衍知大模型 → 衍知2。0, 衍知临床助手)', () => {
+    const x = extractLines(
+      '二零二三年我们发布了第一代的衍知大模型，去年发布了衍知2。0。',
+      '基于衍知3。0呢，我们今天同时发布两款产品。第一款是衍知临床助手，这是一个给医生用的APP。第二款是衍知病历质控平台。',
+      '今年我们和康衍智能联合发布了衍知慢病管家。衍知的平台我们也在用。',
+    );
+    expect(models(x).sort()).toEqual(['衍知2。0=衍知大模型2.0', '衍知3。0=衍知大模型3.0', '衍知大模型=衍知大模型']);
+    expect(forms(x, 'Product').sort()).toEqual(['衍知临床助手', '衍知慢病管家', '衍知病历质控平台']);
+  });
+
   it('reads a variant after a hyphen as a model of a family the text itself names (汀兰大模型3.0 → 汀兰-Lite)', () => {
     const x = extractLines('衡川智能今天发布了汀兰大模型3.0。', '知库一体机预装汀兰-Lite系列模型，还有一个测试-Lite的方案。');
     expect(models(x).sort()).toEqual(['汀兰-Lite=汀兰-Lite', '汀兰大模型3.0=汀兰大模型3.0']);

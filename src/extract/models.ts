@@ -312,19 +312,24 @@ const VERSIONED_HAN = /(\p{Script=Han}{2,6})[\s呃]?(\d{1,2}(?:[.。．]\d{1,2})
  * A model version written after the model's name or a short form of it (日新5。5, 盘古大模型5。0):
  * a Model of its own, named family + version (日日新5.5).
  */
-export function extractVersionedModels(ctx: DocumentContext): void {
+export function extractVersionedModels(ctx: DocumentContext, familiesHere = false): void {
+  const stems = familiesHere ? documentModelStems(ctx) : undefined;
+  if (stems?.size === 0) return;
   for (const line of ctx.contentLines()) {
     VERSIONED_HAN.lastIndex = 0;
     for (const m of line.text.matchAll(VERSIONED_HAN)) {
       const han = m[1]!;
       const version = normalizeVersion(m[2]!);
       if (!/[.o]/.test(version) && !/大模型$/.test(han)) continue; // a bare number after a word is a count, not a version
-      const found = familyEndingRun(ctx, han, { withoutModelWord: true, ordinaryWords: false });
+      // with the text's own families, the stem alone before the version (衍知3。0 after 衍知大模型)
+      const found = stems ? stemEndingRun(stems, han) : lexiconFamilyRun(ctx, han, false);
       if (!found) continue;
-      const { family } = found;
+      const start = m.index + found.at;
+      const end = m.index + m[0].length;
+      if (stems && ctx.overlapping(line.number, start, end).length > 0) continue;
       ctx.addMention({
-        type: 'Model', start: m.index + found.at, end: m.index + m[0].length, line: line.number, method: 'model-pattern', confidence: 0.75,
-        impliedName: `${family.name}${version}`, versions: [version], family: family.name,
+        type: 'Model', start, end, line: line.number, method: 'model-pattern', confidence: 0.75,
+        impliedName: `${found.family}${version}`, versions: [version], family: found.family,
       }, line);
     }
   }
@@ -375,7 +380,7 @@ export function extractHyphenedModels(ctx: DocumentContext, familiesHere = false
 }
 
 /** The Han stems of the models found in the document so far (汀兰 of 汀兰大模型3.0), each with its family name. */
-function documentModelStems(ctx: DocumentContext): Map<string, string> {
+export function documentModelStems(ctx: DocumentContext): Map<string, string> {
   const stems = new Map<string, string>();
   for (const m of ctx.mentions) {
     if (m.type !== 'Model') continue;
@@ -387,8 +392,9 @@ function documentModelStems(ctx: DocumentContext): Map<string, string> {
   return stems;
 }
 
-function lexiconFamilyRun(ctx: DocumentContext, han: string): { at: number; family: string } | undefined {
-  const found = familyEndingRun(ctx, han, { withoutModelWord: false, ordinaryWords: true });
+/** A lexicon family named by the end of a run of Han characters (the versioned form allows no ordinary word for it). */
+function lexiconFamilyRun(ctx: DocumentContext, han: string, ordinaryWords = true): { at: number; family: string } | undefined {
+  const found = familyEndingRun(ctx, han, { withoutModelWord: !ordinaryWords, ordinaryWords });
   return found && { at: found.at, family: found.family.name };
 }
 

@@ -4,6 +4,7 @@ import type { Line } from '../ingest/schema.js';
 import type { DocumentContext } from './context.js';
 import type { ExtractedMention } from './schema.js';
 import type { Token } from './segment.js';
+import { documentModelStems } from './models.js';
 
 /** What a product rule names: a model, or a product of one of the categories. */
 type NamedKind = 'Model' | (typeof PRODUCT_CATEGORIES)[number];
@@ -370,6 +371,39 @@ export function extractSeries(ctx: DocumentContext): void {
       const kind = thing ? categoryOf(thing) : SERIES_MODEL.test(sentence) && !PRODUCT_KIND.test(sentence) ? 'Model' : PRODUCT_KIND.test(sentence) ? 'other' : undefined;
       if (!kind) continue;
       addModelOrProduct(ctx, line, start, at, kind === 'other' && /机器人/.test(sentence) ? 'device' : kind, decimalName(name));
+    }
+  }
+}
+
+/** What a product named after its maker's model family ends in (衍知临床助手, 衍知病历质控平台, 衍知慢病管家), and its category. */
+const FAMILY_PRODUCT_ENDINGS: Array<[string, NamedKind]> = [
+  ...NAMED_THING.filter(([, kind]) => kind !== 'Model').flatMap(([words, kind]) => words.map((w): [string, NamedKind] => [w, kind])),
+  ...([['管家', 'app'], ['助理', 'app'], ['工坊', 'platform'], ['工作台', 'platform'], ['大脑', 'platform'], ['云', 'platform']] as Array<[string, NamedKind]>),
+].sort((a, b) => b[0].length - a[0].length);
+const FAMILY_PRODUCT = new RegExp(`^([\\p{Script=Han}A-Za-z0-9]{0,6}?)(${FAMILY_PRODUCT_ENDINGS.map(([w]) => w).join('|')})`, 'u');
+/** Speech glue and counting words, never between a family's name and what its product is (衍知的平台, 衍知这个系统). */
+const NOT_IN_FAMILY_PRODUCT = /[的了是在和与及我你他这那个些还做说到聊套吗呢吧啊呃嗯就都也很各每一]/;
+
+/**
+ * Products named after a model family the text itself names: the family's stem, a few words, and a word for a kind of
+ * product (衍知大模型 → 衍知临床助手, 衍知病历质控平台). Only where nothing else was found.
+ */
+export function extractFamilyProducts(ctx: DocumentContext): void {
+  const stems = documentModelStems(ctx);
+  if (stems.size === 0) return;
+  for (const line of ctx.contentLines()) {
+    for (const stem of stems.keys()) {
+      for (let at = line.text.indexOf(stem); at >= 0; at = line.text.indexOf(stem, at + 1)) {
+        const rest = line.text.slice(at + stem.length);
+        const m = FAMILY_PRODUCT.exec(rest);
+        if (!m || /^(大模型|模型)/.test(rest) || NOT_IN_FAMILY_PRODUCT.test(m[1]!)) continue;
+        const end = at + stem.length + m[0].length;
+        // the longest ending wins the name's end (…平台 not …平), and the name is not cut inside a longer word
+        if (/^[\p{Script=Han}A-Za-z0-9]/u.test(line.text.slice(end)) && !CLAUSE_BREAK.test(line.text[end] ?? '') && ctx.segmenter.dictionaryBoundaries(line.text.slice(at, end + 2)).has(end - at) === false) continue;
+        if (ctx.overlapping(line.number, at, end).some((x) => x.type !== 'Model' || x.start < at || x.end > end)) continue;
+        const kind = FAMILY_PRODUCT_ENDINGS.find(([w]) => w === m[2])![1];
+        addModelOrProduct(ctx, line, at, end, kind);
+      }
     }
   }
 }
